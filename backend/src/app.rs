@@ -1,0 +1,116 @@
+//! The actix application: routes, middleware, OpenAPI and static files. The server and the
+//! tests build it with the same function.
+
+use actix_cors::Cors;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::{Compress, DefaultHeaders};
+use actix_web::{web, App, Error, HttpMessage};
+use tracing_actix_web::{RequestId, TracingLogger};
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{scope, AppExt};
+
+use crate::error::ApiError;
+use crate::handlers;
+use crate::state::AppState;
+use crate::static_files;
+
+/// Every documented API route. `openapi::document` reads the same table.
+pub fn api_routes(cfg: &mut ServiceConfig) {
+    cfg.service(handlers::health::health);
+    cfg.service(
+        scope::scope("/api/v1")
+            .service(handlers::auth::register)
+            .service(handlers::auth::login)
+            .service(handlers::auth::refresh)
+            .service(handlers::auth::logout)
+            .service(handlers::me::me)
+            .service(handlers::reference::prefectures)
+            .service(handlers::reference::industries)
+            .service(handlers::reference::challenges)
+            .service(handlers::reference::skills),
+    );
+}
+
+fn cors(origins: &[String]) -> Cors {
+    // With no origins configured, no cross-origin request is granted (CORS off).
+    origins.iter().fold(
+        Cors::default()
+            .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+            .allowed_headers(["authorization", "content-type"])
+            .expose_headers(["x-request-id", "retry-after"])
+            .max_age(3600),
+        |cors, origin| cors.allowed_origin(origin),
+    )
+}
+
+/// Parsing failures of query strings and paths are problems too, not actix's plain text.
+fn extractor_errors(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(web::QueryConfig::default().error_handler(|err, _| {
+        ApiError::Malformed(format!("invalid query string: {err}")).into()
+    }))
+    .app_data(web::PathConfig::default().error_handler(|err, _| {
+        ApiError::Malformed(format!("invalid path parameter: {err}")).into()
+    }))
+    .app_data(web::JsonConfig::default().error_handler(|err, _| {
+        ApiError::Malformed(format!("invalid JSON: {err}")).into()
+    }));
+}
+
+pub fn build_app(
+    state: web::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = Error,
+        InitError = (),
+    >,
+> {
+    let static_dir = state.config.static_dir.clone();
+    let cors = cors(&state.config.cors_origins);
+    let (app, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(crate::openapi::base())
+        .app_data(state)
+        .configure(api_routes)
+        .split_for_parts();
+    let openapi_json = match doc.to_pretty_json() {
+        Ok(mut json) => {
+            json.push('\n');
+            json
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "cannot serialise the OpenAPI document");
+            String::from("{}")
+        }
+    };
+    app.configure(extractor_errors)
+        .configure(|cfg| static_files::docs(cfg, openapi_json))
+        .service(web::scope("/api").default_service(web::to(static_files::api_not_found)))
+        .configure(|cfg| static_files::spa(cfg, &static_dir))
+        .wrap(Compress::default())
+        .wrap(cors)
+        .wrap(
+            DefaultHeaders::new()
+                .add(("x-content-type-options", "nosniff"))
+                .add(("referrer-policy", "strict-origin-when-cross-origin"))
+                .add(("x-frame-options", "DENY")),
+        )
+        .wrap_fn(|req, srv| {
+            use actix_web::dev::Service;
+            let request_id = req.extensions().get::<RequestId>().map(|id| id.to_string());
+            let call = srv.call(req);
+            async move {
+                let mut res = call.await?;
+                if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+                    res.headers_mut()
+                        .insert(HeaderName::from_static("x-request-id"), id);
+                }
+                Ok(res)
+            }
+        })
+        .wrap(TracingLogger::default())
+}

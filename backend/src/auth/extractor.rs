@@ -1,0 +1,42 @@
+//! `AuthUser`: the signed-in caller, from `Authorization: Bearer <access token>`.
+
+use std::future::{ready, Ready};
+
+use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
+
+use crate::error::ApiError;
+use crate::policy::Actor;
+use crate::state::AppState;
+
+/// Handlers that take this argument require a valid access token (401 otherwise).
+#[derive(Debug, Clone)]
+pub struct AuthUser(pub Actor);
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(authenticate(req).map(AuthUser))
+    }
+}
+
+fn authenticate(req: &HttpRequest) -> Result<Actor, ApiError> {
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::internal("app state missing"))?;
+    let value = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .ok_or(ApiError::Unauthenticated("Send an access token: Authorization: Bearer <token>."))?;
+    let value = value
+        .to_str()
+        .map_err(|_| ApiError::Unauthenticated("The Authorization header is not readable."))?;
+    let token = value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or(ApiError::Unauthenticated("Use the Bearer scheme: Authorization: Bearer <token>."))?;
+    state.jwt.verify(token)
+}

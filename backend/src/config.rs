@@ -1,0 +1,62 @@
+//! Server settings, read from the environment (12-factor), with local defaults.
+
+use std::path::PathBuf;
+
+use crate::db::DatabaseUrl;
+
+/// Largest JSON body accepted; larger requests get 413 before they are read.
+pub const DEFAULT_BODY_LIMIT: usize = 256 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    /// Where the built Yew app is served from.
+    pub static_dir: PathBuf,
+    /// Where local state lives (the generated JWT secret when none is configured).
+    pub data_dir: PathBuf,
+    /// `KAKEHASHI_JWT_SECRET`; when absent, a secret generated once in `data_dir`.
+    pub jwt_secret: Option<String>,
+    /// Origins allowed by CORS (`KAKEHASHI_CORS_ORIGINS`, comma-separated); empty = CORS off.
+    pub cors_origins: Vec<String>,
+    pub body_limit: usize,
+    pub pool_size: u32,
+}
+
+impl Config {
+    /// Reads the environment; `database_url` comes from the caller (CLI flag or env).
+    pub fn from_env(database_url: &str) -> Result<Self, String> {
+        let database_url = DatabaseUrl::parse(database_url)?;
+        let data_dir = std::env::var_os("KAKEHASHI_DATA_DIR")
+            .map(PathBuf::from)
+            .or_else(|| database_url.sqlite_dir().map(PathBuf::from))
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| PathBuf::from("data"));
+        let cors_origins = std::env::var("KAKEHASHI_CORS_ORIGINS")
+            .map(|v| {
+                v.split(',')
+                    .map(|o| o.trim().to_owned())
+                    .filter(|o| !o.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let pool_size = match std::env::var("KAKEHASHI_DB_POOL_SIZE") {
+            Ok(v) => v
+                .parse()
+                .map_err(|_| format!("KAKEHASHI_DB_POOL_SIZE must be a number, got {v:?}"))?,
+            Err(_) => 16,
+        };
+        Ok(Self {
+            database_url,
+            static_dir: std::env::var_os("KAKEHASHI_STATIC_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("frontend/dist")),
+            data_dir,
+            jwt_secret: std::env::var("KAKEHASHI_JWT_SECRET")
+                .ok()
+                .filter(|s| !s.is_empty()),
+            cors_origins,
+            body_limit: DEFAULT_BODY_LIMIT,
+            pool_size,
+        })
+    }
+}

@@ -1,0 +1,203 @@
+//! The one error type of the API, rendered as RFC 9457 `application/problem+json`.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use kakehashi_shared::{ErrorCode, FieldErrors, Problem};
+
+/// Every way a request can fail. Each variant has one status and one stable code; internal
+/// causes are logged and never sent to the client.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    #[error("validation failed")]
+    Validation(FieldErrors),
+    #[error("payload larger than {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("unauthenticated: {0}")]
+    Unauthenticated(&'static str),
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("token expired")]
+    TokenExpired,
+    #[error("invalid refresh token")]
+    InvalidRefreshToken,
+    #[error("refresh token reused")]
+    RefreshTokenReused,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("email taken")]
+    EmailTaken,
+    /// A conflict with the resource's state; `code` names it (e.g. an illegal transition).
+    #[error("conflict {code}: {detail}")]
+    Conflict { code: String, detail: String },
+    #[error("database unavailable")]
+    DatabaseUnavailable,
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn internal(cause: impl Into<String>) -> Self {
+        Self::Internal(cause.into())
+    }
+
+    /// One invalid field, for rules that need the database (an unknown prefecture).
+    pub fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
+        let mut errors = FieldErrors::new();
+        errors.add(field, code, message);
+        Self::Validation(errors)
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Malformed(_) => ErrorCode::MalformedRequest,
+            Self::Validation(_) => ErrorCode::ValidationFailed,
+            Self::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
+            Self::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
+            Self::InvalidCredentials => ErrorCode::InvalidCredentials,
+            Self::TokenExpired => ErrorCode::TokenExpired,
+            Self::InvalidRefreshToken => ErrorCode::InvalidRefreshToken,
+            Self::RefreshTokenReused => ErrorCode::RefreshTokenReused,
+            Self::Forbidden => ErrorCode::Forbidden,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::MethodNotAllowed => ErrorCode::MethodNotAllowed,
+            Self::EmailTaken => ErrorCode::EmailTaken,
+            Self::Conflict { .. } => ErrorCode::Conflict,
+            Self::DatabaseUnavailable => ErrorCode::DatabaseUnavailable,
+            Self::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            Self::Malformed(_) => "The request could not be read",
+            Self::Validation(_) => "The request has invalid fields",
+            Self::PayloadTooLarge { .. } => "The request body is too large",
+            Self::UnsupportedMediaType => "The request body must be JSON",
+            Self::Unauthenticated(_) => "Sign-in required",
+            Self::InvalidCredentials => "Email or password is incorrect",
+            Self::TokenExpired => "The access token has expired",
+            Self::InvalidRefreshToken => "The session has ended",
+            Self::RefreshTokenReused => "The session was revoked",
+            Self::Forbidden => "Not allowed",
+            Self::NotFound => "Not found",
+            Self::MethodNotAllowed => "Method not allowed",
+            Self::EmailTaken => "This email is already registered",
+            Self::Conflict { .. } => "The request conflicts with the current state",
+            Self::DatabaseUnavailable => "The service is temporarily unavailable",
+            Self::Internal(_) => "Internal server error",
+        }
+    }
+
+    fn detail(&self) -> Option<String> {
+        match self {
+            Self::Malformed(d) => Some(d.clone()),
+            Self::Validation(errors) => Some(match errors.0.len() {
+                1 => "1 field is invalid".to_owned(),
+                n => format!("{n} fields are invalid"),
+            }),
+            Self::PayloadTooLarge { limit } => Some(format!("The limit is {limit} bytes.")),
+            Self::Unauthenticated(d) => Some((*d).to_owned()),
+            Self::TokenExpired => Some("Refresh the session and retry.".to_owned()),
+            Self::InvalidRefreshToken => Some("Sign in again.".to_owned()),
+            Self::RefreshTokenReused => Some(
+                "This refresh token was already used, so every session started from the same \
+                 sign-in has been signed out. Sign in again."
+                    .to_owned(),
+            ),
+            Self::Conflict { detail, .. } => Some(detail.clone()),
+            Self::DatabaseUnavailable => Some("Please retry in a few seconds.".to_owned()),
+            _ => None,
+        }
+    }
+
+    /// The problem document sent to the client.
+    pub fn to_problem(&self) -> Problem {
+        let code = match self {
+            Self::Conflict { code, .. } => code.clone(),
+            other => other.code().as_str().to_owned(),
+        };
+        Problem {
+            problem_type: format!("/problems/{}", self.code().as_str()),
+            title: self.title().to_owned(),
+            status: self.status_code().as_u16(),
+            detail: self.detail(),
+            code,
+            errors: match self {
+                Self::Validation(errors) => errors.0.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::Malformed(_) => StatusCode::BAD_REQUEST,
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Unauthenticated(_)
+            | Self::InvalidCredentials
+            | Self::TokenExpired
+            | Self::InvalidRefreshToken
+            | Self::RefreshTokenReused => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::EmailTaken | Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::DatabaseUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Self::Internal(cause) = self {
+            tracing::error!(%cause, "internal error");
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        if matches!(
+            self,
+            Self::Unauthenticated(_) | Self::TokenExpired | Self::InvalidCredentials
+        ) {
+            response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        if matches!(self, Self::DatabaseUnavailable) {
+            response.insert_header((header::RETRY_AFTER, "5"));
+        }
+        response.json(self.to_problem())
+    }
+}
+
+impl From<DieselError> for ApiError {
+    fn from(err: DieselError) -> Self {
+        match err {
+            DieselError::NotFound => Self::NotFound,
+            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                // The constraint name is internal; services map the cases users can cause
+                // (a taken email) to their own codes before this fallback.
+                tracing::info!(constraint = info.message(), "unique violation");
+                Self::Conflict {
+                    code: ErrorCode::Conflict.as_str().to_owned(),
+                    detail: "A record with the same key already exists.".to_owned(),
+                }
+            }
+            DieselError::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                _,
+            ) => Self::DatabaseUnavailable,
+            other => Self::Internal(format!("database error: {other}")),
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! `kakehashi`: serve the API and app, migrate, seed, print the OpenAPI document, and manage
+//! hubs, partners and staff accounts from the command line.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use actix_web::{web, HttpServer};
+use clap::{Parser, Subcommand};
+use kakehashi::auth::JwtKeys;
+use kakehashi::clock::{Clock, SystemClock};
+use kakehashi::config::Config;
+use kakehashi::db::Db;
+use kakehashi::error::ApiError;
+use kakehashi::services::accounts::{self, NewStaff, StaffOrganisation};
+use kakehashi::state::AppState;
+use kakehashi::{build_app, seed};
+use kakehashi_shared::enums::{PartnerKind, Role};
+
+#[derive(Parser)]
+#[command(name = "kakehashi", version, about = "Kakehashi (架け橋): side-job matching for regional companies")]
+struct Cli {
+    /// sqlite://PATH or postgres://USER@HOST/DB
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/kakehashi.db", global = true)]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate, load reference data, and serve the API and the app.
+    Serve {
+        #[arg(long, env = "KAKEHASHI_ADDR", default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// HTTP worker threads (default: one per core).
+        #[arg(long, env = "KAKEHASHI_WORKERS")]
+        workers: Option<usize>,
+    },
+    /// Apply pending migrations and load the reference data.
+    Migrate,
+    /// Load reference data; with --demo also the Japanese demo data set.
+    Seed {
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Print the OpenAPI document (or write it to --out).
+    Openapi {
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Hubs, partners and staff accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a hub (拠点) covering one or more prefectures.
+    CreateHub {
+        #[arg(long)]
+        name: String,
+        /// JIS codes, comma-separated: 03,04
+        #[arg(long, value_delimiter = ',', required = true)]
+        prefectures: Vec<String>,
+        #[arg(long, default_value_t = 14)]
+        response_deadline_days: i32,
+    },
+    /// Create a regional partner organisation.
+    CreatePartner {
+        #[arg(long)]
+        name: String,
+        /// prefecture, municipality, bank, chamber or other
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        referral_code: String,
+        #[arg(long, value_delimiter = ',', required = true)]
+        prefectures: Vec<String>,
+    },
+    /// Create a coordinator (--hub), partner (--partner) or admin account. The password is
+    /// read from KAKEHASHI_STAFF_PASSWORD, or generated and printed once.
+    CreateStaff {
+        /// coordinator, partner or admin
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, conflicts_with = "partner")]
+        hub: Option<i64>,
+        #[arg(long)]
+        partner: Option<i64>,
+    },
+    /// List hubs and partners.
+    List,
+}
+
+fn main() -> ExitCode {
+    init_tracing();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_server=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if std::env::var("KAKEHASHI_LOG_FORMAT").as_deref() == Ok("json") {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    if let Command::Openapi { out } = &cli.command {
+        let json = kakehashi::openapi::document_json().map_err(|e| e.to_string())?;
+        return match out {
+            Some(path) => std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display())),
+            None => std::io::stdout().write_all(json.as_bytes()).map_err(|e| e.to_string()),
+        };
+    }
+    let config = Config::from_env(&cli.database_url)?;
+    let db = Db::new(&config.database_url, config.pool_size)?;
+    prepare(&db)?;
+    match cli.command {
+        Command::Serve { addr, workers } => serve(config, db, &addr, workers),
+        Command::Migrate => Ok(()),
+        Command::Seed { demo } => {
+            if demo {
+                let mut conn = db.get().map_err(api)?;
+                let accounts = seed::demo::load(&mut conn, SystemClock.now()).map_err(api)?;
+                println!("{accounts}");
+            }
+            Ok(())
+        }
+        Command::Admin(cmd) => admin(&db, cmd),
+        Command::Openapi { .. } => Ok(()),
+    }
+}
+
+/// Migrations and reference data, before anything else touches the database.
+fn prepare(db: &Db) -> Result<(), String> {
+    let applied = db.migrate()?;
+    let mut conn = db.get().map_err(api)?;
+    let loaded = seed::reference::load(&mut conn).map_err(api)?;
+    tracing::info!(
+        applied,
+        prefectures = loaded.prefectures,
+        industries = loaded.industries,
+        challenges = loaded.challenges,
+        skills = loaded.skills,
+        database = ?db.kind(),
+        "database ready"
+    );
+    Ok(())
+}
+
+fn api(e: ApiError) -> String {
+    match e {
+        ApiError::Validation(errors) => errors
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(), String> {
+    let jwt = JwtKeys::load(config.jwt_secret.as_deref(), &config.data_dir)?;
+    let state = web::Data::new(AppState {
+        db,
+        jwt,
+        clock: std::sync::Arc::new(SystemClock),
+        config,
+    });
+    actix_web::rt::System::new().block_on(async move {
+        let mut server = HttpServer::new(move || build_app(state.clone()));
+        if let Some(n) = workers {
+            server = server.workers(n);
+        }
+        let server = server
+            .bind(addr)
+            .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        tracing::info!("serving on http://{addr}");
+        server.run().await.map_err(|e| e.to_string())
+    })
+}
+
+fn admin(db: &Db, cmd: AdminCommand) -> Result<(), String> {
+    let mut conn = db.get().map_err(api)?;
+    let now = SystemClock.now();
+    match cmd {
+        AdminCommand::CreateHub {
+            name,
+            prefectures,
+            response_deadline_days,
+        } => {
+            let hub = accounts::create_hub(&mut conn, &name, &prefectures, response_deadline_days, now)
+                .map_err(api)?;
+            println!("hub {} created: {} ({})", hub.id, hub.name, hub.prefecture_codes.join(","));
+        }
+        AdminCommand::CreatePartner {
+            name,
+            kind,
+            referral_code,
+            prefectures,
+        } => {
+            let kind = PartnerKind::parse(&kind)
+                .ok_or("--kind must be prefecture, municipality, bank, chamber or other")?;
+            let partner =
+                accounts::create_partner(&mut conn, &name, kind, &referral_code, &prefectures, now)
+                    .map_err(api)?;
+            println!("partner {} created: {} (referral code {referral_code})", partner.id, partner.name);
+        }
+        AdminCommand::CreateStaff {
+            role,
+            email,
+            name,
+            hub,
+            partner,
+        } => {
+            let role = Role::parse(&role).ok_or("--role must be coordinator, partner or admin")?;
+            let organisation = match (hub, partner) {
+                (Some(id), _) => StaffOrganisation::Hub(id),
+                (None, Some(id)) => StaffOrganisation::Partner(id),
+                (None, None) => StaffOrganisation::None,
+            };
+            let (password, generated) = match std::env::var("KAKEHASHI_STAFF_PASSWORD") {
+                Ok(p) if !p.is_empty() => (p, false),
+                _ => (seed::demo::generate_password(), true),
+            };
+            let me = accounts::create_staff(
+                &mut conn,
+                &NewStaff {
+                    email,
+                    password: password.clone(),
+                    display_name: name,
+                    role,
+                    organisation,
+                },
+                now,
+            )
+            .map_err(api)?;
+            println!("{} account {} created: {}", me.role, me.id, me.email);
+            if generated {
+                println!("password (shown once): {password}");
+            }
+        }
+        AdminCommand::List => {
+            for hub in kakehashi::repositories::organisations::list_hubs(&mut conn)
+                .map_err(|e| api(e.into()))?
+            {
+                println!("hub {}\t{}\t{}", hub.id, hub.name, hub.prefecture_codes.join(","));
+            }
+            for p in kakehashi::repositories::organisations::list_partners(&mut conn)
+                .map_err(|e| api(e.into()))?
+            {
+                println!("partner {}\t{}\t{}\t{}", p.id, p.name, p.kind, p.prefecture_codes.join(","));
+            }
+        }
+    }
+    Ok(())
+}

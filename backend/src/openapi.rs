@@ -1,0 +1,68 @@
+//! The OpenAPI 3.1 document, collected from the handlers' `#[utoipa::path]` so no path is
+//! written twice.
+
+use actix_web::App;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Kakehashi API",
+        description = "Kakehashi (架け橋) matches regional Japanese companies with urban professionals who work for them on the side. \
+Errors are RFC 9457 `application/problem+json` with a stable `code`; lists take `limit` and `cursor` and return `next_cursor`; \
+times are RFC 3339 UTC; money is integer yen; prefectures are JIS X 0401 codes (\"03\" = 岩手県).",
+        license(name = "MIT"),
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "health", description = "Liveness and database reachability"),
+        (name = "auth", description = "Accounts and sessions: short-lived JWT access tokens and rotating refresh tokens"),
+        (name = "reference", description = "Taxonomies: prefectures, industries, challenges, skills"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "Access token from /api/v1/auth/login, /register or /refresh; valid 15 minutes.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The base document (info, tags, security schemes) that the routes are added to.
+pub fn base() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The complete document, built from the same route table the server uses.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(base())
+        .configure(crate::app::api_routes)
+        .split_for_parts();
+    doc
+}
+
+/// The document as committed in `openapi/openapi.json` and served at `/api/openapi.json`.
+pub fn document_json() -> Result<String, serde_json::Error> {
+    document().to_pretty_json().map(|mut s| {
+        s.push('\n');
+        s
+    })
+}

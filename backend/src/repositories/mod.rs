@@ -1,0 +1,21 @@
+//! SQL lives here, written once for both backends. Repositories take `&mut AnyConnection`;
+//! services own transactions.
+
+pub mod audit;
+pub mod companies;
+pub mod organisations;
+pub mod reference;
+pub mod refresh_tokens;
+pub mod users;
+
+use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
+
+/// Timestamps are stored as UTC without a zone (portable `TIMESTAMP`), to the microsecond,
+/// which is what PostgreSQL keeps: both backends then return the same value.
+pub fn to_db_time(t: DateTime<Utc>) -> NaiveDateTime {
+    t.trunc_subsecs(6).naive_utc()
+}
+
+pub fn from_db_time(t: NaiveDateTime) -> DateTime<Utc> {
+    t.and_utc()
+}

@@ -1,0 +1,4 @@
+//! Data loaded into the database: the reference taxonomies (always) and the demo set.
+
+pub mod demo;
+pub mod reference;

@@ -1,0 +1,72 @@
+//! The top of every page: the name, the language switch and the main menu.
+
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::LangSwitch;
+use crate::i18n::{use_lang, Msg};
+use crate::routes::Route;
+use crate::session::use_session;
+
+#[function_component(Header)]
+pub fn header() -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let navigator = use_navigator();
+    let signing_out = use_state(|| false);
+
+    let on_logout = {
+        let (session, signing_out) = (session.clone(), signing_out.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (session, signing_out, navigator) =
+                (session.clone(), signing_out.clone(), navigator.clone());
+            signing_out.set(true);
+            // Leave first: a protected page would otherwise see the session vanish and send
+            // the person to /login, which is not what signing out means.
+            if let Some(navigator) = navigator {
+                navigator.push(&Route::Home);
+            }
+            spawn_local(async move {
+                session.logout().await;
+                signing_out.set(false);
+            });
+        })
+    };
+
+    let menu = if session.is_signed_in() {
+        html! {
+            <>
+                <li><Link<Route> to={Route::Me} classes="nav-link">{ Msg::NavMe.t(lang) }</Link<Route>></li>
+                <li>
+                    <button type="button" class="nav-link" onclick={on_logout} disabled={*signing_out}>
+                        { if *signing_out { Msg::LoggingOut.t(lang) } else { Msg::NavLogout.t(lang) } }
+                    </button>
+                </li>
+            </>
+        }
+    } else {
+        html! {
+            <>
+                <li><Link<Route> to={Route::Login} classes="nav-link">{ Msg::NavLogin.t(lang) }</Link<Route>></li>
+                <li><Link<Route> to={Route::Register} classes="nav-link">{ Msg::NavRegister.t(lang) }</Link<Route>></li>
+            </>
+        }
+    };
+
+    html! {
+        <header class="site-header">
+            <a class="skip-link" href="#main">{ Msg::SkipToContent.t(lang) }</a>
+            <div class="header-bar">
+                <Link<Route> to={Route::Home} classes="brand">
+                    <span class="brand-name">{ Msg::AppName.t(lang) }</span>
+                    <span class="brand-tagline">{ Msg::AppTagline.t(lang) }</span>
+                </Link<Route>>
+                <LangSwitch />
+            </div>
+            <nav class="main-nav" aria-label={Msg::MainNav.t(lang)}>
+                <ul>{ menu }</ul>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,66 @@
+//! The API's stable codes in words. The API's own `title`, `detail` and `message` are English
+//! for developers; people read these instead, in their language.
+
+use kakehashi_shared::ErrorCode;
+
+use super::Msg;
+use crate::api::ApiError;
+
+/// The message for one field error, by the field's path and the rule's code. Limits that
+/// differ by field (too long) are named so the person knows how much to cut.
+pub fn field_error(field: &str, code: &str) -> Msg {
+    match (code, field) {
+        ("required" | "unknown_value", "company.industry_code" | "company.prefecture_code") => {
+            Msg::FeChoose
+        }
+        ("required", _) => Msg::FeRequired,
+        ("too_short", "password") => Msg::FePasswordShort,
+        ("too_short", _) => Msg::FeTooShort,
+        ("too_long", "display_name" | "company.municipality") => Msg::FeMax100,
+        ("too_long", "password") => Msg::FeMax128,
+        ("too_long", "company.name") => Msg::FeMax200,
+        ("too_long", "email") => Msg::FeMax254,
+        ("too_long", _) => Msg::FeTooLong,
+        ("invalid_format", "email") => Msg::FeEmailFormat,
+        ("invalid_format", _) => Msg::FeInvalidFormat,
+        ("unknown_value", _) => Msg::FeUnknownValue,
+        ("not_allowed", _) => Msg::FeNotAllowed,
+        ("invalid_type", _) => Msg::FeInvalidType,
+        ("out_of_range", _) => Msg::FeOutOfRange,
+        // Not a rule of the shared validation: the form files the `email_taken` problem here.
+        ("email_taken", _) => Msg::FeEmailTaken,
+        _ => Msg::FeOther,
+    }
+}
+
+/// The message for a failed request, shown above the form or in place of the content.
+pub fn problem_message(error: &ApiError) -> Msg {
+    let problem = match error {
+        ApiError::Network => return Msg::ErrNetwork,
+        ApiError::Decode => return Msg::ErrDecode,
+        ApiError::SignedOut => return Msg::SessionExpired,
+        ApiError::Problem(problem) => problem,
+    };
+    let by_code = [
+        (ErrorCode::InvalidCredentials, Msg::ErrInvalidCredentials),
+        (ErrorCode::EmailTaken, Msg::ErrEmailTaken),
+        (ErrorCode::DatabaseUnavailable, Msg::ErrUnavailable),
+        (ErrorCode::ValidationFailed, Msg::ErrValidationFailed),
+        (ErrorCode::Unauthenticated, Msg::ErrUnauthenticated),
+        (ErrorCode::TokenExpired, Msg::SessionExpired),
+        (ErrorCode::InvalidRefreshToken, Msg::SessionExpired),
+        (ErrorCode::RefreshTokenReused, Msg::SessionExpired),
+        (ErrorCode::Forbidden, Msg::ErrForbidden),
+        (ErrorCode::NotFound, Msg::ErrNotFound),
+        (ErrorCode::Internal, Msg::ErrServer),
+    ];
+    if let Some((_, msg)) = by_code.iter().find(|(code, _)| problem.is(*code)) {
+        return *msg;
+    }
+    // Codes this app does not know yet still get an honest message by their status.
+    match problem.status {
+        503 => Msg::ErrUnavailable,
+        500..=599 => Msg::ErrServer,
+        _ => Msg::ErrRequest,
+    }
+}

@@ -1,0 +1,63 @@
+//! The app's addresses. The server answers index.html for any unknown non-API path, so each of
+//! these works as a deep link or after a reload.
+
+use serde::{Deserialize, Serialize};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::pages::{HomePage, LoginPage, MePage, NotFoundPage, RegisterPage};
+
+#[derive(Clone, Debug, PartialEq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/login")]
+    Login,
+    #[at("/register")]
+    Register,
+    #[at("/me")]
+    Me,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+pub fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <HomePage /> },
+        Route::Login => html! { <LoginPage /> },
+        Route::Register => html! { <RegisterPage /> },
+        Route::Me => html! { <MePage /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    }
+}
+
+/// `/login?next=/me`: where to go back to after signing in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LoginQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+/// The path the browser shows now (path only; the app's pages take no query but /login's).
+pub fn current_path() -> String {
+    gloo::utils::window()
+        .location()
+        .pathname()
+        .unwrap_or_else(|_| "/".to_owned())
+}
+
+/// Where to go after signing in or registering: `next` if it is a page of this app, else /me.
+/// Only same-site paths are accepted, so a crafted link cannot send people elsewhere.
+pub fn after_sign_in(next: Option<&str>) -> Route {
+    let Some(next) = next else { return Route::Me };
+    let is_local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if !is_local {
+        return Route::Me;
+    }
+    let path = next.split(['?', '#']).next().unwrap_or(next);
+    match Route::recognize(path) {
+        Some(Route::Login | Route::Register | Route::NotFound) | None => Route::Me,
+        Some(route) => route,
+    }
+}

@@ -1,0 +1,12 @@
+DROP TABLE audit_log;
+DROP TABLE refresh_tokens;
+DROP TABLE users;
+DROP TABLE companies;
+DROP TABLE partner_prefectures;
+DROP TABLE partners;
+DROP TABLE hub_prefectures;
+DROP TABLE hubs;
+DROP TABLE skills;
+DROP TABLE challenges;
+DROP TABLE industries;
+DROP TABLE prefectures;

@@ -1,0 +1,171 @@
+//! A typed async client for the Kakehashi API, on reqwest (native and wasm32). The Yew app and
+//! the black-box tests use it, so the API, the app and the tests cannot disagree on shapes.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::auth::{LoginRequest, Me, RefreshRequest, RegisterRequest, TokenResponse};
+use crate::health::Health;
+use crate::page::Page;
+use crate::problem::Problem;
+use crate::reference::{Challenge, Industry, Prefecture, Skill};
+
+/// Why a call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// The server answered with a problem+json body.
+    #[error("{} ({}): {}", .0.title, .0.code, .0.detail.as_deref().unwrap_or(""))]
+    Problem(Problem),
+    /// The server could not be reached or the connection broke.
+    #[error("network error: {0}")]
+    Network(String),
+    /// The server answered something this client cannot read.
+    #[error("unexpected response: {0}")]
+    Decode(String),
+}
+
+impl ClientError {
+    /// The problem the server sent, if it sent one.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            ClientError::Problem(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// A client bound to one server: `base_url` is absolute, e.g. `http://127.0.0.1:8080`
+/// (the browser app passes `window.location.origin`).
+#[derive(Debug, Clone)]
+pub struct ApiClient {
+    base_url: String,
+    http: reqwest::Client,
+    access_token: Option<String>,
+}
+
+impl ApiClient {
+    pub fn new(base_url: impl Into<String>) -> Self {
+        Self {
+            base_url: base_url.into().trim_end_matches('/').to_owned(),
+            http: reqwest::Client::new(),
+            access_token: None,
+        }
+    }
+
+    /// The same client, sending `Authorization: Bearer <token>`.
+    pub fn with_token(&self, access_token: impl Into<String>) -> Self {
+        Self {
+            access_token: Some(access_token.into()),
+            ..self.clone()
+        }
+    }
+
+    pub fn access_token(&self) -> Option<&str> {
+        self.access_token.as_deref()
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let builder = self.http.request(method, self.url(path));
+        match &self.access_token {
+            Some(token) => builder.bearer_auth(token),
+            None => builder,
+        }
+    }
+
+    async fn send<T: DeserializeOwned>(builder: reqwest::RequestBuilder) -> Result<T, ClientError> {
+        let response = builder
+            .send()
+            .await
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        let status = response.status();
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        if status.is_success() {
+            // 204 answers decode into `()` from `null`.
+            let body: &[u8] = if bytes.is_empty() { b"null" } else { &bytes };
+            serde_json::from_slice(body).map_err(|e| ClientError::Decode(e.to_string()))
+        } else {
+            match serde_json::from_slice::<Problem>(&bytes) {
+                Ok(problem) => Err(ClientError::Problem(problem)),
+                Err(_) => Err(ClientError::Decode(format!(
+                    "HTTP {} without a problem body",
+                    status.as_u16()
+                ))),
+            }
+        }
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
+        Self::send(self.request(reqwest::Method::GET, path)).await
+    }
+
+    async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ClientError> {
+        Self::send(self.request(reqwest::Method::POST, path).json(body)).await
+    }
+
+    /// `GET /api/health`
+    pub async fn health(&self) -> Result<Health, ClientError> {
+        self.get("/api/health").await
+    }
+
+    /// `POST /api/v1/auth/register`
+    pub async fn register(&self, body: &RegisterRequest) -> Result<TokenResponse, ClientError> {
+        self.post("/api/v1/auth/register", body).await
+    }
+
+    /// `POST /api/v1/auth/login`
+    pub async fn login(&self, body: &LoginRequest) -> Result<TokenResponse, ClientError> {
+        self.post("/api/v1/auth/login", body).await
+    }
+
+    /// `POST /api/v1/auth/refresh`: the old refresh token stops working.
+    pub async fn refresh(&self, refresh_token: &str) -> Result<TokenResponse, ClientError> {
+        let body = RefreshRequest {
+            refresh_token: refresh_token.to_owned(),
+        };
+        self.post("/api/v1/auth/refresh", &body).await
+    }
+
+    /// `POST /api/v1/auth/logout`: revokes the session the refresh token belongs to.
+    pub async fn logout(&self, refresh_token: &str) -> Result<(), ClientError> {
+        let body = RefreshRequest {
+            refresh_token: refresh_token.to_owned(),
+        };
+        self.post("/api/v1/auth/logout", &body).await
+    }
+
+    /// `GET /api/v1/me`
+    pub async fn me(&self) -> Result<Me, ClientError> {
+        self.get("/api/v1/me").await
+    }
+
+    /// `GET /api/v1/prefectures`
+    pub async fn prefectures(&self) -> Result<Page<Prefecture>, ClientError> {
+        self.get("/api/v1/prefectures").await
+    }
+
+    /// `GET /api/v1/industries`
+    pub async fn industries(&self) -> Result<Page<Industry>, ClientError> {
+        self.get("/api/v1/industries").await
+    }
+
+    /// `GET /api/v1/challenges`
+    pub async fn challenges(&self) -> Result<Page<Challenge>, ClientError> {
+        self.get("/api/v1/challenges").await
+    }
+
+    /// `GET /api/v1/skills`
+    pub async fn skills(&self) -> Result<Page<Skill>, ClientError> {
+        self.get("/api/v1/skills").await
+    }
+}
