@@ -5,7 +5,8 @@ use actix_cors::Cors;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::middleware::{Compress, DefaultHeaders};
+use actix_web::http::StatusCode;
+use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers};
 use actix_web::{web, App, Error, HttpMessage};
 use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -91,6 +92,12 @@ pub fn build_app(
         .configure(|cfg| static_files::docs(cfg, openapi_json))
         .service(web::scope("/api").default_service(web::to(static_files::api_not_found)))
         .configure(|cfg| static_files::spa(cfg, &static_dir))
+        .default_service(web::to(static_files::api_not_found))
+        .wrap(
+            ErrorHandlers::new()
+                .handler(StatusCode::NOT_FOUND, static_files::problem_for_routing_errors)
+                .handler(StatusCode::METHOD_NOT_ALLOWED, static_files::problem_for_routing_errors),
+        )
         .wrap(Compress::default())
         .wrap(cors)
         .wrap(

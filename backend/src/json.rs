@@ -95,7 +95,8 @@ fn field_error(path: &str, message: &str) -> FieldErrors {
     if message.starts_with("missing field") {
         errors.add(&join(quoted), "required", "is required");
     } else if message.starts_with("unknown field") {
-        errors.add(&join(quoted), "not_allowed", message);
+        // Here the path already ends at the unknown key.
+        errors.add(&field, "not_allowed", message);
     } else if message.starts_with("unknown variant") {
         errors.add(&field, "unknown_value", message);
     } else {

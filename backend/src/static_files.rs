@@ -4,9 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use actix_files::{Files, NamedFile};
+use actix_web::body::MessageBody;
 use actix_web::dev::{fn_service, ServiceRequest, ServiceResponse};
-use actix_web::http::header;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::http::{header, StatusCode};
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{web, HttpResponse};
 
 use crate::error::ApiError;
 
@@ -61,19 +63,41 @@ pub async fn api_not_found() -> Result<HttpResponse, ApiError> {
     Err(ApiError::NotFound)
 }
 
+/// actix answers an unmatched route or method with an empty 404 or 405 of its own; under
+/// `/api` those become problems like every other error.
+pub fn problem_for_routing_errors<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if is_problem || !res.request().path().starts_with("/api") {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let error = if res.status() == StatusCode::METHOD_NOT_ALLOWED {
+        ApiError::MethodNotAllowed
+    } else {
+        ApiError::NotFound
+    };
+    let (req, _) = res.into_parts();
+    let res = ServiceResponse::new(req, HttpResponse::from_error(error)).map_into_right_body();
+    Ok(ErrorHandlerResponse::Response(res))
+}
+
 /// The Yew app from `dir`; any other GET path answers `index.html` so the router can take it.
 pub fn spa(cfg: &mut web::ServiceConfig, dir: &Path) {
     let index = dir.join("index.html");
     if !index.is_file() {
         tracing::warn!(dir = %dir.display(), "the app is not built; `make build` builds it");
-        cfg.default_service(web::to(|req: HttpRequest| async move {
-            if req.path().starts_with("/api/") {
-                return HttpResponse::from_error(ApiError::NotFound);
-            }
-            HttpResponse::ServiceUnavailable()
-                .content_type("text/plain; charset=utf-8")
-                .body("Kakehashi's app is not built yet: run `make build` (or `make run`).\n")
-        }));
+        cfg.route(
+            "/{tail:.*}",
+            web::get().to(|| async {
+                HttpResponse::ServiceUnavailable()
+                    .content_type("text/plain; charset=utf-8")
+                    .body("Kakehashi's app is not built yet: run `make build` (or `make run`).\n")
+            }),
+        );
         return;
     }
     cfg.service(

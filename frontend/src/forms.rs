@@ -40,10 +40,6 @@ impl FormErrors {
             .map(|e| field_error(&e.field, &e.code))
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// Drops the error of a field the person is correcting, so stale advice does not linger.
     pub fn clear(&mut self, field: &str) {
         self.0.retain(|e| e.field != field);
@@ -58,6 +54,15 @@ impl FormErrors {
         if let Some((_, id)) = first {
             focus_element(id);
         }
+    }
+}
+
+/// Forgets a field's error once the person edits it.
+pub fn clear_error(errors: &UseStateHandle<FormErrors>, field: &str) {
+    if errors.get(field).is_some() {
+        let mut next = (**errors).clone();
+        next.clear(field);
+        errors.set(next);
     }
 }
 

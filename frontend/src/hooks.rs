@@ -17,6 +17,17 @@ pub enum Remote<T> {
     Failed(ApiError),
 }
 
+impl<T> Remote<T> {
+    /// The same state with the data transformed (e.g. into a select's options).
+    pub fn map<U>(&self, f: impl FnOnce(&T) -> U) -> Remote<U> {
+        match self {
+            Remote::Loading => Remote::Loading,
+            Remote::Ready(data) => Remote::Ready(f(data)),
+            Remote::Failed(error) => Remote::Failed(error.clone()),
+        }
+    }
+}
+
 /// Loads data when the component mounts and whenever `retry` is called (the "try again"
 /// button of an error state).
 #[hook]

@@ -76,7 +76,7 @@ pub fn join_list(lang: Lang, items: &[String]) -> String {
 pub fn format_date(lang: Lang, at: &DateTime<Utc>) -> String {
     // chrono cannot read the browser's zone on wasm32; JavaScript's Date can.
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        at.timestamp_millis() as f64,
+        at.timestamp_millis() as f64
     ));
     let (year, month, day) = (date.get_full_year(), date.get_month() + 1, date.get_date());
     match lang {

@@ -11,7 +11,7 @@ use gloo::storage::{LocalStorage, Storage};
 use kakehashi_shared::auth::{Me, TokenResponse};
 use serde::{Deserialize, Serialize};
 
-pub use provider::{use_session, SessionHandle, SessionProvider};
+pub use provider::{use_session, SessionProvider};
 
 const STORAGE_KEY: &str = "kakehashi.session";
 

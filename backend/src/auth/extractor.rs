@@ -38,5 +38,5 @@ fn authenticate(req: &HttpRequest) -> Result<Actor, ApiError> {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or(ApiError::Unauthenticated("Use the Bearer scheme: Authorization: Bearer <token>."))?;
-    state.jwt.verify(token)
+    state.jwt.verify(token, state.clock.now().timestamp())
 }

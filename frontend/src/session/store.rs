@@ -106,7 +106,7 @@ impl SessionStore {
                 // The future starts on the next microtask, after `refreshing` is set below.
                 let promise = future_to_promise(async move {
                     let outcome = this.rotate(&stale).await;
-                    this.last_refresh.replace(outcome);
+                    *this.last_refresh.borrow_mut() = outcome;
                     this.refreshing.replace(None);
                     Ok(JsValue::UNDEFINED)
                 });
@@ -167,7 +167,9 @@ impl SessionStore {
             {
                 self.refresh(&session.access_token).await?;
                 let fresh = self.current().ok_or(ApiError::SignedOut)?;
-                request(base.with_token(fresh.access_token)).await.map_err(Into::into)
+                request(base.with_token(fresh.access_token))
+                    .await
+                    .map_err(Into::into)
             }
             other => other.map_err(Into::into),
         }

@@ -1,0 +1,126 @@
+//! `/me`: the signed-in person's account, as `GET /api/v1/me` reports it.
+
+use std::rc::Rc;
+
+use kakehashi_shared::auth::Me;
+use kakehashi_shared::client::ApiClient;
+use kakehashi_shared::reference::Prefecture;
+use yew::prelude::*;
+
+use crate::components::{ErrorAlert, Loading, RequireSession};
+use crate::hooks::{use_remote, use_title, Remote};
+use crate::i18n::{format_date, join_list, partner_kind_name, role_name, use_lang, Lang, Msg};
+use crate::reference::{prefecture_name, prefectures};
+use crate::session::use_session;
+
+#[function_component(MePage)]
+pub fn me_page() -> Html {
+    use_title(Msg::MeTitle);
+    html! {
+        <RequireSession>
+            <AccountDetails />
+        </RequireSession>
+    }
+}
+
+#[function_component(AccountDetails)]
+fn account_details() -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let (me, retry) = use_remote(move || async move {
+        session
+            .call(|client: ApiClient| async move { client.me().await })
+            .await
+    });
+    // Only to name the prefectures of a company, hub or partner.
+    let (places, retry_places) = use_remote(prefectures);
+
+    let body = match me {
+        Remote::Loading => html! { <Loading /> },
+        Remote::Failed(error) => html! { <ErrorAlert {error} on_retry={retry} /> },
+        Remote::Ready(me) => details(lang, &me, &places, &retry_places),
+    };
+    html! {
+        <section class="page narrow">
+            <h1>{ Msg::MeTitle.t(lang) }</h1>
+            <p class="lead">{ Msg::MeLead.t(lang) }</p>
+            { body }
+        </section>
+    }
+}
+
+type Places = Remote<Rc<Vec<Prefecture>>>;
+
+fn details(lang: Lang, me: &Me, places: &Places, retry_places: &Callback<()>) -> Html {
+    let row = |label: Msg, value: Html| {
+        html! {
+            <div class="detail-row">
+                <dt>{ label.t(lang) }</dt>
+                <dd>{ value }</dd>
+            </div>
+        }
+    };
+    let names = |codes: &[String]| place_names(lang, places, retry_places, codes);
+
+    let company = me.company.as_ref().map(|c| {
+        html! {
+            <>
+                { row(Msg::MeCompany, html! { c.name.clone() }) }
+                { row(Msg::MeLocation, names(std::slice::from_ref(&c.prefecture_code))) }
+            </>
+        }
+    });
+    let hub = me.hub.as_ref().map(|h| {
+        html! {
+            <>
+                { row(Msg::MeHub, html! { h.name.clone() }) }
+                { row(Msg::MeCoverage, names(&h.prefecture_codes)) }
+            </>
+        }
+    });
+    let partner = me.partner.as_ref().map(|p| {
+        let kind = partner_kind_name(p.kind).t(lang);
+        let name = match lang {
+            Lang::Ja => format!("{}（{kind}）", p.name),
+            Lang::En => format!("{} ({kind})", p.name),
+        };
+        html! {
+            <>
+                { row(Msg::MePartner, html! { name }) }
+                { row(Msg::MeCoverage, names(&p.prefecture_codes)) }
+            </>
+        }
+    });
+
+    html! {
+        <>
+            <dl class="details">
+                { row(Msg::MeName, html! { me.display_name.clone() }) }
+                { row(Msg::MeEmail, html! { me.email.clone() }) }
+                { row(Msg::MeRole, html! { role_name(me.role).t(lang) }) }
+                { for company }
+                { for hub }
+                { for partner }
+                { row(Msg::MeCreatedAt, html! { format_date(lang, &me.created_at) }) }
+            </dl>
+            <p class="next-steps">{ Msg::MeComingSoon.t(lang) }</p>
+        </>
+    }
+}
+
+/// Prefecture names for codes, with the prefecture list's own loading and error states.
+fn place_names(lang: Lang, places: &Places, retry: &Callback<()>, codes: &[String]) -> Html {
+    match places {
+        Remote::Loading => html! { <Loading /> },
+        Remote::Failed(error) => {
+            html! { <ErrorAlert error={error.clone()} on_retry={retry.clone()} /> }
+        }
+        Remote::Ready(list) => {
+            let named: Vec<String> = codes
+                .iter()
+                .filter_map(|code| prefecture_name(list, lang, code))
+                .collect();
+            html! { join_list(lang, &named) }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! One component per route.
+
+mod home;
+mod login;
+mod me;
+mod not_found;
+mod register;
+
+pub use home::HomePage;
+pub use login::LoginPage;
+pub use me::MePage;
+pub use not_found::NotFoundPage;
+pub use register::RegisterPage;
