@@ -54,9 +54,10 @@ fn extractor_errors(cfg: &mut web::ServiceConfig) {
     .app_data(web::PathConfig::default().error_handler(|err, _| {
         ApiError::Malformed(format!("invalid path parameter: {err}")).into()
     }))
-    .app_data(web::JsonConfig::default().error_handler(|err, _| {
-        ApiError::Malformed(format!("invalid JSON: {err}")).into()
-    }));
+    .app_data(
+        web::JsonConfig::default()
+            .error_handler(|err, _| ApiError::Malformed(format!("invalid JSON: {err}")).into()),
+    );
 }
 
 pub fn build_app(
@@ -95,8 +96,14 @@ pub fn build_app(
         .default_service(web::to(static_files::api_not_found))
         .wrap(
             ErrorHandlers::new()
-                .handler(StatusCode::NOT_FOUND, static_files::problem_for_routing_errors)
-                .handler(StatusCode::METHOD_NOT_ALLOWED, static_files::problem_for_routing_errors),
+                .handler(
+                    StatusCode::NOT_FOUND,
+                    static_files::problem_for_routing_errors,
+                )
+                .handler(
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    static_files::problem_for_routing_errors,
+                ),
         )
         .wrap(Compress::default())
         .wrap(cors)

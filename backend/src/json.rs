@@ -30,7 +30,8 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             checked?;
             let mut body = BytesMut::new();
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| ApiError::Malformed(format!("the body could not be read: {e}")))?;
+                let chunk = chunk
+                    .map_err(|e| ApiError::Malformed(format!("the body could not be read: {e}")))?;
                 if body.len() + chunk.len() > limit {
                     return Err(ApiError::PayloadTooLarge { limit });
                 }
@@ -89,8 +90,16 @@ fn field_error(path: &str, message: &str) -> FieldErrors {
         "." | "" => name.to_owned(),
         parent => format!("{parent}.{name}"),
     };
-    let field = if path == "." { "body".to_owned() } else { path.to_owned() };
-    let message = message.split(" at line ").next().unwrap_or(message).to_owned();
+    let field = if path == "." {
+        "body".to_owned()
+    } else {
+        path.to_owned()
+    };
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(message)
+        .to_owned();
     let mut errors = FieldErrors::new();
     if message.starts_with("missing field") {
         errors.add(&join(quoted), "required", "is required");
@@ -137,7 +146,9 @@ mod tests {
             [("email".to_owned(), "required".to_owned())]
         );
         assert_eq!(
-            errors(&format!(r#"{{"account_type":"talent",{base},"role":"admin"}}"#)),
+            errors(&format!(
+                r#"{{"account_type":"talent",{base},"role":"admin"}}"#
+            )),
             [("role".to_owned(), "not_allowed".to_owned())]
         );
         assert_eq!(
@@ -146,6 +157,9 @@ mod tests {
             )),
             [("company.name".to_owned(), "invalid_type".to_owned())]
         );
-        assert_eq!(errors("[]"), [("body".to_owned(), "invalid_type".to_owned())]);
+        assert_eq!(
+            errors("[]"),
+            [("body".to_owned(), "invalid_type".to_owned())]
+        );
     }
 }

@@ -1,19 +1,19 @@
 //! Kakehashi's API server as a library, so the binary and the tests build the same app.
 
-pub mod db;
-pub mod error;
+pub mod app;
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod db;
+pub mod error;
+pub mod handlers;
+pub mod json;
+pub mod openapi;
 pub mod policy;
 pub mod repositories;
 pub mod seed;
 pub mod services;
 pub mod state;
-pub mod app;
-pub mod handlers;
-pub mod json;
-pub mod openapi;
 pub mod static_files;
 
 pub use app::build_app;

@@ -17,10 +17,19 @@ use kakehashi::{build_app, seed};
 use kakehashi_shared::enums::{PartnerKind, Role};
 
 #[derive(Parser)]
-#[command(name = "kakehashi", version, about = "Kakehashi (架け橋): side-job matching for regional companies")]
+#[command(
+    name = "kakehashi",
+    version,
+    about = "Kakehashi (架け橋): side-job matching for regional companies"
+)]
 struct Cli {
     /// sqlite://PATH or postgres://USER@HOST/DB
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/kakehashi.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/kakehashi.db",
+        global = true
+    )]
     database_url: String,
     #[command(subcommand)]
     command: Command,
@@ -111,7 +120,9 @@ fn main() -> ExitCode {
 fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_server=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if std::env::var("KAKEHASHI_LOG_FORMAT").as_deref() == Ok("json") {
         builder.json().init();
     } else {
@@ -123,8 +134,12 @@ fn run(cli: Cli) -> Result<(), String> {
     if let Command::Openapi { out } = &cli.command {
         let json = kakehashi::openapi::document_json().map_err(|e| e.to_string())?;
         return match out {
-            Some(path) => std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display())),
-            None => std::io::stdout().write_all(json.as_bytes()).map_err(|e| e.to_string()),
+            Some(path) => {
+                std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))
+            }
+            None => std::io::stdout()
+                .write_all(json.as_bytes())
+                .map_err(|e| e.to_string()),
         };
     }
     let config = Config::from_env(&cli.database_url)?;
@@ -205,9 +220,15 @@ fn admin(db: &Db, cmd: AdminCommand) -> Result<(), String> {
             prefectures,
             response_deadline_days,
         } => {
-            let hub = accounts::create_hub(&mut conn, &name, &prefectures, response_deadline_days, now)
-                .map_err(api)?;
-            println!("hub {} created: {} ({})", hub.id, hub.name, hub.prefecture_codes.join(","));
+            let hub =
+                accounts::create_hub(&mut conn, &name, &prefectures, response_deadline_days, now)
+                    .map_err(api)?;
+            println!(
+                "hub {} created: {} ({})",
+                hub.id,
+                hub.name,
+                hub.prefecture_codes.join(",")
+            );
         }
         AdminCommand::CreatePartner {
             name,
@@ -220,7 +241,10 @@ fn admin(db: &Db, cmd: AdminCommand) -> Result<(), String> {
             let partner =
                 accounts::create_partner(&mut conn, &name, kind, &referral_code, &prefectures, now)
                     .map_err(api)?;
-            println!("partner {} created: {} (referral code {referral_code})", partner.id, partner.name);
+            println!(
+                "partner {} created: {} (referral code {referral_code})",
+                partner.id, partner.name
+            );
         }
         AdminCommand::CreateStaff {
             role,
@@ -260,12 +284,23 @@ fn admin(db: &Db, cmd: AdminCommand) -> Result<(), String> {
             for hub in kakehashi::repositories::organisations::list_hubs(&mut conn)
                 .map_err(|e| api(e.into()))?
             {
-                println!("hub {}\t{}\t{}", hub.id, hub.name, hub.prefecture_codes.join(","));
+                println!(
+                    "hub {}\t{}\t{}",
+                    hub.id,
+                    hub.name,
+                    hub.prefecture_codes.join(",")
+                );
             }
             for p in kakehashi::repositories::organisations::list_partners(&mut conn)
                 .map_err(|e| api(e.into()))?
             {
-                println!("partner {}\t{}\t{}\t{}", p.id, p.name, p.kind, p.prefecture_codes.join(","));
+                println!(
+                    "partner {}\t{}\t{}\t{}",
+                    p.id,
+                    p.name,
+                    p.kind,
+                    p.prefecture_codes.join(",")
+                );
             }
         }
     }

@@ -30,7 +30,10 @@ pub fn docs(cfg: &mut web::ServiceConfig, openapi_json: String) {
                     .finish()
             }),
         )
-        .route("/api/docs/", web::get().to(|| asset("text/html; charset=utf-8", SWAGGER_INDEX)))
+        .route(
+            "/api/docs/",
+            web::get().to(|| asset("text/html; charset=utf-8", SWAGGER_INDEX)),
+        )
         .route(
             "/api/docs/init.js",
             web::get().to(|| asset("text/javascript; charset=utf-8", SWAGGER_INIT)),
@@ -111,7 +114,10 @@ pub fn spa(cfg: &mut web::ServiceConfig, dir: &Path) {
     );
 }
 
-async fn spa_fallback(req: ServiceRequest, index: PathBuf) -> Result<ServiceResponse, actix_web::Error> {
+async fn spa_fallback(
+    req: ServiceRequest,
+    index: PathBuf,
+) -> Result<ServiceResponse, actix_web::Error> {
     let (req, _) = req.into_parts();
     if req.path().starts_with("/api/") || req.method() != actix_web::http::Method::GET {
         let response = HttpResponse::from_error(ApiError::NotFound);

@@ -46,6 +46,16 @@ impl ApiError {
         }
     }
 
+    /// Whether trying again later may succeed (offline, server trouble), as opposed to a
+    /// request the person has to change.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network | ApiError::Decode => true,
+            ApiError::Problem(problem) => problem.status >= 500,
+            ApiError::SignedOut => false,
+        }
+    }
+
     /// Whether the server answered with this problem code.
     pub fn is(&self, code: kakehashi_shared::ErrorCode) -> bool {
         matches!(self, ApiError::Problem(p) if p.is(code))

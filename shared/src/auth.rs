@@ -21,10 +21,16 @@ pub struct RegisterRequest {
     /// `talent` for a professional, `company` for a member of a regional company.
     pub account_type: AccountType,
     /// Sign-in email; compared case-insensitively.
-    #[cfg_attr(feature = "openapi", schema(example = "hanako@example.jp", max_length = 254))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "hanako@example.jp", max_length = 254)
+    )]
     pub email: String,
     /// At least 10 characters.
-    #[cfg_attr(feature = "openapi", schema(example = "correct horse battery", min_length = 10, max_length = 128))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "correct horse battery", min_length = 10, max_length = 128)
+    )]
     pub password: String,
     /// The name other people see.
     #[cfg_attr(feature = "openapi", schema(example = "山田 花子", max_length = 100))]
@@ -40,7 +46,10 @@ pub struct RegisterRequest {
 #[serde(deny_unknown_fields)]
 pub struct NewCompany {
     /// Registered name.
-    #[cfg_attr(feature = "openapi", schema(example = "岩手製菓株式会社", max_length = 200))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "岩手製菓株式会社", max_length = 200)
+    )]
     pub name: String,
     /// JSIC major group (A–T); see `GET /api/v1/industries`.
     #[cfg_attr(feature = "openapi", schema(example = "E"))]
@@ -65,7 +74,12 @@ impl Validate for NewCompany {
             );
         }
         e.prefecture_code("prefecture_code", &self.prefecture_code);
-        e.text("municipality", &self.municipality, 1, limits::MUNICIPALITY_MAX);
+        e.text(
+            "municipality",
+            &self.municipality,
+            1,
+            limits::MUNICIPALITY_MAX,
+        );
         e.into_result()
     }
 }
@@ -80,7 +94,12 @@ impl Validate for RegisterRequest {
         let mut e = FieldErrors::new();
         e.email("email", &self.email);
         e.new_password("password", &self.password);
-        e.text("display_name", &self.display_name, 1, limits::DISPLAY_NAME_MAX);
+        e.text(
+            "display_name",
+            &self.display_name,
+            1,
+            limits::DISPLAY_NAME_MAX,
+        );
         match (self.account_type, &self.company) {
             (AccountType::Company, None) => {
                 e.add("company", "required", "is required for a company account")
@@ -269,7 +288,13 @@ mod tests {
             prefecture_code: "48".into(),
             municipality: "盛岡市".into(),
         });
-        let fields: Vec<_> = r.validate().unwrap_err().0.into_iter().map(|e| e.field).collect();
+        let fields: Vec<_> = r
+            .validate()
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
         assert_eq!(fields, ["company.industry_code", "company.prefecture_code"]);
     }
 

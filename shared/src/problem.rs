@@ -90,7 +90,10 @@ pub struct Problem {
     #[cfg_attr(feature = "openapi", schema(example = "/problems/validation_failed"))]
     pub problem_type: String,
     /// Short human-readable summary of the problem type.
-    #[cfg_attr(feature = "openapi", schema(example = "The request has invalid fields"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "The request has invalid fields")
+    )]
     pub title: String,
     /// The HTTP status code.
     #[cfg_attr(feature = "openapi", schema(example = 422))]

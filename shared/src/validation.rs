@@ -60,9 +60,17 @@ impl FieldErrors {
         if min > 0 && trimmed == 0 {
             self.add(field, "required", "is required");
         } else if trimmed < min {
-            self.add(field, "too_short", format!("must be at least {min} characters"));
+            self.add(
+                field,
+                "too_short",
+                format!("must be at least {min} characters"),
+            );
         } else if total > max {
-            self.add(field, "too_long", format!("must be at most {max} characters"));
+            self.add(
+                field,
+                "too_long",
+                format!("must be at most {max} characters"),
+            );
         }
     }
 
@@ -70,7 +78,11 @@ impl FieldErrors {
     pub fn optional_text(&mut self, field: &str, value: Option<&str>, max: usize) {
         if let Some(v) = value {
             if v.chars().count() > max {
-                self.add(field, "too_long", format!("must be at most {max} characters"));
+                self.add(
+                    field,
+                    "too_long",
+                    format!("must be at most {max} characters"),
+                );
             }
         }
     }

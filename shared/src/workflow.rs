@@ -143,7 +143,9 @@ impl ApplicationStatus {
     pub fn is_open(self) -> bool {
         !matches!(
             self,
-            ApplicationStatus::Contracted | ApplicationStatus::Declined | ApplicationStatus::Withdrawn
+            ApplicationStatus::Contracted
+                | ApplicationStatus::Declined
+                | ApplicationStatus::Withdrawn
         )
     }
 
@@ -178,12 +180,17 @@ mod tests {
         let s = s.apply(ProjectAction::Submit).unwrap();
         let s = s.apply(ProjectAction::Approve).unwrap();
         assert_eq!(s, ProjectStatus::Published);
-        assert_eq!(s.apply(ProjectAction::Close).unwrap(), ProjectStatus::Closed);
+        assert_eq!(
+            s.apply(ProjectAction::Close).unwrap(),
+            ProjectStatus::Closed
+        );
     }
 
     #[test]
     fn illegal_moves_are_named() {
-        let err = ProjectStatus::Published.apply(ProjectAction::Submit).unwrap_err();
+        let err = ProjectStatus::Published
+            .apply(ProjectAction::Submit)
+            .unwrap_err();
         assert_eq!(err.code(), "illegal_transition:published:submit");
         assert!(ProjectStatus::Closed.apply(ProjectAction::Close).is_err());
         assert!(ProjectStatus::Draft.apply(ProjectAction::Approve).is_err());
@@ -205,8 +212,14 @@ mod tests {
     #[test]
     fn every_open_application_can_be_declined_or_withdrawn() {
         for s in ApplicationStatus::ALL.iter().filter(|s| s.is_open()) {
-            assert_eq!(s.apply(ApplicationAction::Decline), Ok(ApplicationStatus::Declined));
-            assert_eq!(s.apply(ApplicationAction::Withdraw), Ok(ApplicationStatus::Withdrawn));
+            assert_eq!(
+                s.apply(ApplicationAction::Decline),
+                Ok(ApplicationStatus::Declined)
+            );
+            assert_eq!(
+                s.apply(ApplicationAction::Withdraw),
+                Ok(ApplicationStatus::Withdrawn)
+            );
         }
     }
 

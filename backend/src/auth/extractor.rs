@@ -28,7 +28,9 @@ fn authenticate(req: &HttpRequest) -> Result<Actor, ApiError> {
     let value = req
         .headers()
         .get(header::AUTHORIZATION)
-        .ok_or(ApiError::Unauthenticated("Send an access token: Authorization: Bearer <token>."))?;
+        .ok_or(ApiError::Unauthenticated(
+            "Send an access token: Authorization: Bearer <token>.",
+        ))?;
     let value = value
         .to_str()
         .map_err(|_| ApiError::Unauthenticated("The Authorization header is not readable."))?;
@@ -37,6 +39,8 @@ fn authenticate(req: &HttpRequest) -> Result<Actor, ApiError> {
         .or_else(|| value.strip_prefix("bearer "))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or(ApiError::Unauthenticated("Use the Bearer scheme: Authorization: Bearer <token>."))?;
+        .ok_or(ApiError::Unauthenticated(
+            "Use the Bearer scheme: Authorization: Bearer <token>.",
+        ))?;
     state.jwt.verify(token, state.clock.now().timestamp())
 }

@@ -62,7 +62,10 @@ impl JwtKeys {
             Ok(secret) if secret.trim().len() >= 32 => {
                 Ok(Self::from_secret(secret.trim().as_bytes()))
             }
-            Ok(_) => Err(format!("{} is too short; delete it to generate a new one", path.display())),
+            Ok(_) => Err(format!(
+                "{} is too short; delete it to generate a new one",
+                path.display()
+            )),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let mut bytes = [0u8; 48];
                 rand::rngs::OsRng.fill_bytes(&mut bytes);

@@ -92,7 +92,9 @@ impl r2d2::ManageConnection for Manager {
 
     fn connect(&self) -> Result<AnyConnection, ConnectError> {
         match &self.url {
-            DatabaseUrl::Postgres(url) => Ok(AnyConnection::Postgres(PgConnection::establish(url)?)),
+            DatabaseUrl::Postgres(url) => {
+                Ok(AnyConnection::Postgres(PgConnection::establish(url)?))
+            }
             DatabaseUrl::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
                 conn.batch_execute(SQLITE_PRAGMAS)?;
@@ -177,7 +179,10 @@ impl Db {
     /// Applies pending migrations. On PostgreSQL an advisory lock keeps several instances
     /// starting at once from racing each other.
     pub fn migrate(&self) -> Result<usize, String> {
-        let mut conn = self.pool.get().map_err(|e| format!("cannot connect: {e}"))?;
+        let mut conn = self
+            .pool
+            .get()
+            .map_err(|e| format!("cannot connect: {e}"))?;
         run_migrations(&mut conn)
     }
 }

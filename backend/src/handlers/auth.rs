@@ -48,7 +48,9 @@ pub async fn login(
     state: State,
     ValidJson(body): ValidJson<LoginRequest>,
 ) -> Result<Json<TokenResponse>, ApiError> {
-    Ok(Json(service::login(&state, &body.email, &body.password).await?))
+    Ok(Json(
+        service::login(&state, &body.email, &body.password).await?,
+    ))
 }
 
 /// Exchanges a refresh token for a new access and refresh token. Each refresh token works

@@ -18,5 +18,10 @@ use crate::services::accounts;
 )]
 #[get("/me")]
 pub async fn me(state: State, AuthUser(actor): AuthUser) -> Result<Json<Me>, ApiError> {
-    Ok(Json(state.db.run(move |conn| accounts::load_me(conn, &actor)).await?))
+    Ok(Json(
+        state
+            .db
+            .run(move |conn| accounts::load_me(conn, &actor))
+            .await?,
+    ))
 }

@@ -47,7 +47,11 @@ pub fn record(conn: &mut AnyConnection, entry: &AuditEntry<'_>) -> QueryResult<(
 }
 
 /// The actions recorded for one record, oldest first (for tests and the coordinator's view).
-pub fn actions_for(conn: &mut AnyConnection, entity: &str, entity_id: i64) -> QueryResult<Vec<String>> {
+pub fn actions_for(
+    conn: &mut AnyConnection,
+    entity: &str,
+    entity_id: i64,
+) -> QueryResult<Vec<String>> {
     audit_log::table
         .filter(audit_log::entity.eq(entity))
         .filter(audit_log::entity_id.eq(entity_id))

@@ -56,7 +56,10 @@ pub fn hub_summary(conn: &mut AnyConnection, id: i64) -> QueryResult<HubSummary>
 }
 
 pub fn list_hubs(conn: &mut AnyConnection) -> QueryResult<Vec<HubSummary>> {
-    let ids: Vec<i64> = hubs::table.order(hubs::id.asc()).select(hubs::id).load(conn)?;
+    let ids: Vec<i64> = hubs::table
+        .order(hubs::id.asc())
+        .select(hubs::id)
+        .load(conn)?;
     ids.into_iter().map(|id| hub_summary(conn, id)).collect()
 }
 
@@ -112,5 +115,7 @@ pub fn list_partners(conn: &mut AnyConnection) -> QueryResult<Vec<PartnerSummary
         .order(partners::id.asc())
         .select(partners::id)
         .load(conn)?;
-    ids.into_iter().map(|id| partner_summary(conn, id)).collect()
+    ids.into_iter()
+        .map(|id| partner_summary(conn, id))
+        .collect()
 }

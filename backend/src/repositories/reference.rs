@@ -20,14 +20,16 @@ pub fn prefectures(conn: &mut AnyConnection) -> QueryResult<Vec<Prefecture>> {
         .load::<(String, String, String, String, String, String)>(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(code, name_ja, name_en, region_ja, region_en, capital_ja)| Prefecture {
-            code,
-            name_ja,
-            name_en,
-            region_ja,
-            region_en,
-            capital_ja,
-        })
+        .map(
+            |(code, name_ja, name_en, region_ja, region_en, capital_ja)| Prefecture {
+                code,
+                name_ja,
+                name_en,
+                region_ja,
+                region_en,
+                capital_ja,
+            },
+        )
         .collect())
 }
 
@@ -62,14 +64,16 @@ pub fn challenges(conn: &mut AnyConnection) -> QueryResult<Vec<Challenge>> {
         .load::<GroupedRow>(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(code, group_code, group_ja, group_en, name_ja, name_en)| Challenge {
-            code,
-            group_code,
-            group_ja,
-            group_en,
-            name_ja,
-            name_en,
-        })
+        .map(
+            |(code, group_code, group_ja, group_en, name_ja, name_en)| Challenge {
+                code,
+                group_code,
+                group_ja,
+                group_en,
+                name_ja,
+                name_en,
+            },
+        )
         .collect())
 }
 
@@ -87,14 +91,16 @@ pub fn skills(conn: &mut AnyConnection) -> QueryResult<Vec<Skill>> {
         .load::<GroupedRow>(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(code, group_code, group_ja, group_en, name_ja, name_en)| Skill {
-            code,
-            group_code,
-            group_ja,
-            group_en,
-            name_ja,
-            name_en,
-        })
+        .map(
+            |(code, group_code, group_ja, group_en, name_ja, name_en)| Skill {
+                code,
+                group_code,
+                group_ja,
+                group_en,
+                name_ja,
+                name_en,
+            },
+        )
         .collect())
 }
 
@@ -117,7 +123,7 @@ pub fn upsert_prefecture(conn: &mut AnyConnection, p: &Prefecture, order: i32) -
         prefectures::sort_order.eq(order),
     );
     let updated = diesel::update(prefectures::table.find(&p.code))
-        .set(values.clone())
+        .set(values)
         .execute(conn)?;
     if updated == 0 {
         diesel::insert_into(prefectures::table)
@@ -134,7 +140,7 @@ pub fn upsert_industry(conn: &mut AnyConnection, i: &Industry, order: i32) -> Qu
         industries::sort_order.eq(order),
     );
     let updated = diesel::update(industries::table.find(&i.code))
-        .set(values.clone())
+        .set(values)
         .execute(conn)?;
     if updated == 0 {
         diesel::insert_into(industries::table)
@@ -154,7 +160,7 @@ pub fn upsert_challenge(conn: &mut AnyConnection, c: &Challenge, order: i32) -> 
         challenges::sort_order.eq(order),
     );
     let updated = diesel::update(challenges::table.find(&c.code))
-        .set(values.clone())
+        .set(values)
         .execute(conn)?;
     if updated == 0 {
         diesel::insert_into(challenges::table)
@@ -174,7 +180,7 @@ pub fn upsert_skill(conn: &mut AnyConnection, s: &Skill, order: i32) -> QueryRes
         skills::sort_order.eq(order),
     );
     let updated = diesel::update(skills::table.find(&s.code))
-        .set(values.clone())
+        .set(values)
         .execute(conn)?;
     if updated == 0 {
         diesel::insert_into(skills::table)

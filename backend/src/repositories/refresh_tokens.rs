@@ -35,7 +35,10 @@ pub fn insert(
         .map(|_| ())
 }
 
-pub fn find_by_hash(conn: &mut AnyConnection, token_hash: &str) -> QueryResult<Option<RefreshTokenRow>> {
+pub fn find_by_hash(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+) -> QueryResult<Option<RefreshTokenRow>> {
     refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(token_hash))
         .select(RefreshTokenRow::as_select())
@@ -58,7 +61,11 @@ pub fn mark_replaced(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> Q
 }
 
 /// Revokes every token of a sign-in (logout, or reuse detected).
-pub fn revoke_family(conn: &mut AnyConnection, family_id: &str, now: NaiveDateTime) -> QueryResult<usize> {
+pub fn revoke_family(
+    conn: &mut AnyConnection,
+    family_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::family_id.eq(family_id))

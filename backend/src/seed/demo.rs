@@ -79,12 +79,54 @@ const PARTNERS: &[DemoPartner] = &[
 
 /// (email, member name, company name, JSIC, prefecture, municipality)
 const COMPANIES: &[(&str, &str, &str, &str, &str, &str)] = &[
-    ("owner@iwate-seika.example", "佐藤 一郎", "岩手製菓株式会社", "E", "03", "盛岡市"),
-    ("owner@sanriku-suisan.example", "菊池 正", "有限会社三陸水産加工", "E", "03", "宮古市"),
-    ("owner@sakyu-farm.example", "松本 里美", "株式会社砂丘ファーム", "A", "31", "鳥取市"),
-    ("owner@daisen-ryokan.example", "福田 浩二", "大山温泉旅館 株式会社", "M", "31", "西伯郡大山町"),
-    ("owner@miyagi-techno.example", "阿部 和也", "宮城テクノ精工株式会社", "E", "04", "仙台市"),
-    ("owner@kesennuma-logi.example", "小野寺 望", "気仙沼ロジスティクス株式会社", "H", "04", "気仙沼市"),
+    (
+        "owner@iwate-seika.example",
+        "佐藤 一郎",
+        "岩手製菓株式会社",
+        "E",
+        "03",
+        "盛岡市",
+    ),
+    (
+        "owner@sanriku-suisan.example",
+        "菊池 正",
+        "有限会社三陸水産加工",
+        "E",
+        "03",
+        "宮古市",
+    ),
+    (
+        "owner@sakyu-farm.example",
+        "松本 里美",
+        "株式会社砂丘ファーム",
+        "A",
+        "31",
+        "鳥取市",
+    ),
+    (
+        "owner@daisen-ryokan.example",
+        "福田 浩二",
+        "大山温泉旅館 株式会社",
+        "M",
+        "31",
+        "西伯郡大山町",
+    ),
+    (
+        "owner@miyagi-techno.example",
+        "阿部 和也",
+        "宮城テクノ精工株式会社",
+        "E",
+        "04",
+        "仙台市",
+    ),
+    (
+        "owner@kesennuma-logi.example",
+        "小野寺 望",
+        "気仙沼ロジスティクス株式会社",
+        "H",
+        "04",
+        "気仙沼市",
+    ),
 ];
 
 /// (email, name): professionals living in Tokyo and abroad.
@@ -113,7 +155,14 @@ pub fn load(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<String, ApiE
     let hash = password::hash(DEMO_PASSWORD)?;
     let mut lines = vec![format!("Demo accounts (password: {DEMO_PASSWORD})")];
     conn.transaction::<_, ApiError, _>(|conn| {
-        staff(conn, ADMIN_EMAIL, "運営 管理者", Role::Admin, StaffOrganisation::None, now)?;
+        staff(
+            conn,
+            ADMIN_EMAIL,
+            "運営 管理者",
+            Role::Admin,
+            StaffOrganisation::None,
+            now,
+        )?;
         lines.push(format!("  admin        {ADMIN_EMAIL}"));
         let hubs = organisations::list_hubs(conn)?;
         for h in HUBS {
@@ -121,18 +170,43 @@ pub fn load(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<String, ApiE
                 Some(existing) => existing.id,
                 None => accounts::create_hub(conn, h.name, &[h.prefecture.to_owned()], 14, now)?.id,
             };
-            staff(conn, h.coordinator_email, h.coordinator_name, Role::Coordinator, StaffOrganisation::Hub(id), now)?;
-            lines.push(format!("  coordinator  {}  ({})", h.coordinator_email, h.name));
+            staff(
+                conn,
+                h.coordinator_email,
+                h.coordinator_name,
+                Role::Coordinator,
+                StaffOrganisation::Hub(id),
+                now,
+            )?;
+            lines.push(format!(
+                "  coordinator  {}  ({})",
+                h.coordinator_email, h.name
+            ));
         }
         let partners = organisations::list_partners(conn)?;
         for p in PARTNERS {
             let id = match partners.iter().find(|x| x.name == p.name) {
                 Some(existing) => existing.id,
                 None => {
-                    accounts::create_partner(conn, p.name, p.kind, p.code, &[p.prefecture.to_owned()], now)?.id
+                    accounts::create_partner(
+                        conn,
+                        p.name,
+                        p.kind,
+                        p.code,
+                        &[p.prefecture.to_owned()],
+                        now,
+                    )?
+                    .id
                 }
             };
-            staff(conn, p.staff_email, p.staff_name, Role::Partner, StaffOrganisation::Partner(id), now)?;
+            staff(
+                conn,
+                p.staff_email,
+                p.staff_name,
+                Role::Partner,
+                StaffOrganisation::Partner(id),
+                now,
+            )?;
             lines.push(format!("  partner      {}  ({})", p.staff_email, p.name));
         }
         for (email, member, name, industry, prefecture, municipality) in COMPANIES {
@@ -162,7 +236,15 @@ pub fn load(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<String, ApiE
                         updated_at: to_db_time(now),
                     },
                 )?;
-                insert_user(conn, email, &hash, member, Role::CompanyMember, Some(company_id), now)?;
+                insert_user(
+                    conn,
+                    email,
+                    &hash,
+                    member,
+                    Role::CompanyMember,
+                    Some(company_id),
+                    now,
+                )?;
             }
             lines.push(format!("  company      {email}  ({name})"));
         }

@@ -24,8 +24,14 @@ pub fn me(conn: &mut AnyConnection, user: UserRow) -> Result<Me, ApiError> {
         email: user.email,
         display_name: user.display_name,
         role,
-        company: user.company_id.map(|id| companies::summary(conn, id)).transpose()?,
-        hub: user.hub_id.map(|id| organisations::hub_summary(conn, id)).transpose()?,
+        company: user
+            .company_id
+            .map(|id| companies::summary(conn, id))
+            .transpose()?,
+        hub: user
+            .hub_id
+            .map(|id| organisations::hub_summary(conn, id))
+            .transpose()?,
         partner: user
             .partner_id
             .map(|id| organisations::partner_summary(conn, id))
@@ -38,7 +44,9 @@ pub fn me(conn: &mut AnyConnection, user: UserRow) -> Result<Me, ApiError> {
 pub fn load_me(conn: &mut AnyConnection, actor: &Actor) -> Result<Me, ApiError> {
     crate::policy::can_view_user(actor, actor.user_id)?;
     let user = users::find(conn, actor.user_id).map_err(|e| match e {
-        diesel::result::Error::NotFound => ApiError::Unauthenticated("The account no longer exists."),
+        diesel::result::Error::NotFound => {
+            ApiError::Unauthenticated("The account no longer exists.")
+        }
         other => other.into(),
     })?;
     me(conn, user)
@@ -75,7 +83,11 @@ impl Validate for NewStaff {
                 | (Role::Admin, StaffOrganisation::None)
         );
         if !self.role.is_staff() {
-            e.add("role", "unknown_value", "must be coordinator, partner or admin");
+            e.add(
+                "role",
+                "unknown_value",
+                "must be coordinator, partner or admin",
+            );
         } else if !fits {
             e.add(
                 "role",
@@ -87,7 +99,11 @@ impl Validate for NewStaff {
     }
 }
 
-pub fn create_staff(conn: &mut AnyConnection, staff: &NewStaff, now: DateTime<Utc>) -> Result<Me, ApiError> {
+pub fn create_staff(
+    conn: &mut AnyConnection,
+    staff: &NewStaff,
+    now: DateTime<Utc>,
+) -> Result<Me, ApiError> {
     staff.validate().map_err(ApiError::Validation)?;
     let hash = password::hash(&staff.password)?;
     let email = normalize_email(&staff.email);
@@ -121,7 +137,11 @@ pub fn create_staff(conn: &mut AnyConnection, staff: &NewStaff, now: DateTime<Ut
 
 fn check_prefectures(conn: &mut AnyConnection, codes: &[String]) -> Result<(), ApiError> {
     if codes.is_empty() {
-        return Err(ApiError::field("prefectures", "required", "name at least one prefecture"));
+        return Err(ApiError::field(
+            "prefectures",
+            "required",
+            "name at least one prefecture",
+        ));
     }
     for code in codes {
         if !is_prefecture_code(code) || !reference::prefecture_exists(conn, code)? {
@@ -145,7 +165,11 @@ pub fn create_hub(
     let mut e = FieldErrors::new();
     e.text("name", name, 1, 200);
     if !(1..=60).contains(&response_deadline_days) {
-        e.add("response_deadline_days", "out_of_range", "must be between 1 and 60 days");
+        e.add(
+            "response_deadline_days",
+            "out_of_range",
+            "must be between 1 and 60 days",
+        );
     }
     e.into_result().map_err(ApiError::Validation)?;
     conn.transaction(|conn| {
@@ -174,9 +198,15 @@ pub fn create_partner(
     e.text("name", name, 1, 200);
     if referral_code.len() < 3
         || referral_code.len() > 40
-        || !referral_code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        || !referral_code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     {
-        e.add("referral_code", "invalid_format", "3–40 letters, digits, - or _");
+        e.add(
+            "referral_code",
+            "invalid_format",
+            "3–40 letters, digits, - or _",
+        );
     }
     e.into_result().map_err(ApiError::Validation)?;
     conn.transaction(|conn| {

@@ -89,9 +89,15 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> Result<TokenRes
                 )
                 .map_err(unique_email)?;
                 if let Some(id) = company_id {
-                    audit::record(conn, &AuditEntry::new("company", id, "created", now).by(user.id))?;
+                    audit::record(
+                        conn,
+                        &AuditEntry::new("company", id, "created", now).by(user.id),
+                    )?;
                 }
-                audit::record(conn, &AuditEntry::new("user", user.id, "registered", now).by(user.id))?;
+                audit::record(
+                    conn,
+                    &AuditEntry::new("user", user.id, "registered", now).by(user.id),
+                )?;
                 let family = refresh::new_family();
                 Ok((user, family))
             })
@@ -103,19 +109,27 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> Result<TokenRes
 /// Two registrations racing for one email: the unique index decides, the loser gets 409.
 fn unique_email(err: diesel::result::Error) -> ApiError {
     match err {
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
-            ApiError::EmailTaken
-        }
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => ApiError::EmailTaken,
         other => other.into(),
     }
 }
 
 /// Checks email and password. An unknown email and a wrong password get the same answer in
 /// about the same time, so accounts cannot be discovered.
-pub async fn login(state: &AppState, email: &str, password_text: &str) -> Result<TokenResponse, ApiError> {
+pub async fn login(
+    state: &AppState,
+    email: &str,
+    password_text: &str,
+) -> Result<TokenResponse, ApiError> {
     let now = state.clock.now();
     let email = normalize_email(email);
-    let user = state.db.run(move |conn| Ok(users::find_by_email(conn, &email)?)).await?;
+    let user = state
+        .db
+        .run(move |conn| Ok(users::find_by_email(conn, &email)?))
+        .await?;
     let password_text = password_text.to_owned();
     let user = actix_web::web::block(move || match user {
         Some(user) if password::verify(&user.password_hash, &password_text) => Some(user),
@@ -158,7 +172,12 @@ async fn start_session(
     token_response(state, me, token, now)
 }
 
-fn token_response(state: &AppState, me: Me, refresh_token: String, now: DateTime<Utc>) -> Result<TokenResponse, ApiError> {
+fn token_response(
+    state: &AppState,
+    me: Me,
+    refresh_token: String,
+    now: DateTime<Utc>,
+) -> Result<TokenResponse, ApiError> {
     let actor = actor_of(&me);
     Ok(TokenResponse {
         access_token: state.jwt.issue(&actor, now.timestamp())?,
@@ -181,7 +200,7 @@ pub fn actor_of(me: &Me) -> Actor {
 }
 
 enum Rotation {
-    Rotated(Me),
+    Rotated(Box<Me>),
     Reused,
     Invalid,
 }
@@ -195,12 +214,10 @@ pub async fn refresh(state: &AppState, presented: &str) -> Result<TokenResponse,
     let (new_token, new_hash) = refresh::generate();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| rotate(conn, &presented_hash, &new_hash, now))
-        })
+        .run(move |conn| conn.transaction(|conn| rotate(conn, &presented_hash, &new_hash, now)))
         .await?;
     match outcome {
-        Rotation::Rotated(me) => token_response(state, me, new_token, now),
+        Rotation::Rotated(me) => token_response(state, *me, new_token, now),
         Rotation::Reused => Err(ApiError::RefreshTokenReused),
         Rotation::Invalid => Err(ApiError::InvalidRefreshToken),
     }
@@ -239,7 +256,7 @@ fn rotate(
         to_db_time(now + Duration::days(refresh::REFRESH_TOKEN_DAYS)),
     )?;
     let user = users::find(conn, row.user_id)?;
-    Ok(Rotation::Rotated(accounts::me(conn, user)?))
+    Ok(Rotation::Rotated(Box::new(accounts::me(conn, user)?)))
 }
 
 /// Ends the session the refresh token belongs to (all its rotations). Signing out twice is
@@ -251,7 +268,8 @@ pub async fn logout(state: &AppState, presented: &str) -> Result<(), ApiError> {
         .db
         .run(move |conn| {
             conn.transaction(|conn| {
-                let row = refresh_tokens::find_by_hash(conn, &hash)?.ok_or(ApiError::InvalidRefreshToken)?;
+                let row = refresh_tokens::find_by_hash(conn, &hash)?
+                    .ok_or(ApiError::InvalidRefreshToken)?;
                 refresh_tokens::revoke_family(conn, &row.family_id, to_db_time(now))?;
                 Ok(())
             })

@@ -29,28 +29,88 @@ async fn staff_accounts_made_on_the_command_line_can_sign_in() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("cli.db").display());
 
-    let (ok, out) = kakehashi(&url, &["admin", "create-hub", "--name", "いわて副業人材拠点", "--prefectures", "03,02"]);
+    let (ok, out) = kakehashi(
+        &url,
+        &[
+            "admin",
+            "create-hub",
+            "--name",
+            "いわて副業人材拠点",
+            "--prefectures",
+            "03,02",
+        ],
+    );
     assert!(ok, "{out}");
     assert!(out.contains("hub 1 created"), "{out}");
-    let (ok, out) = kakehashi(&url, &["admin", "create-hub", "--name", "存在しない県", "--prefectures", "48"]);
-    assert!(!ok && out.contains("prefectures"), "an unknown prefecture is refused: {out}");
     let (ok, out) = kakehashi(
         &url,
-        &["admin", "create-staff", "--role", "coordinator", "--email", "chiba@hub.example", "--name", "千葉 恵子", "--hub", "1"],
+        &[
+            "admin",
+            "create-hub",
+            "--name",
+            "存在しない県",
+            "--prefectures",
+            "48",
+        ],
+    );
+    assert!(
+        !ok && out.contains("prefectures"),
+        "an unknown prefecture is refused: {out}"
+    );
+    let (ok, out) = kakehashi(
+        &url,
+        &[
+            "admin",
+            "create-staff",
+            "--role",
+            "coordinator",
+            "--email",
+            "chiba@hub.example",
+            "--name",
+            "千葉 恵子",
+            "--hub",
+            "1",
+        ],
     );
     assert!(ok, "{out}");
     let (ok, out) = kakehashi(
         &url,
-        &["admin", "create-staff", "--role", "coordinator", "--email", "x@hub.example", "--name", "X"],
+        &[
+            "admin",
+            "create-staff",
+            "--role",
+            "coordinator",
+            "--email",
+            "x@hub.example",
+            "--name",
+            "X",
+        ],
     );
     assert!(!ok, "a coordinator needs a hub: {out}");
-    let (ok, out) = kakehashi(&url, &["admin", "create-staff", "--role", "talent", "--email", "t@x.example", "--name", "T"]);
+    let (ok, out) = kakehashi(
+        &url,
+        &[
+            "admin",
+            "create-staff",
+            "--role",
+            "talent",
+            "--email",
+            "t@x.example",
+            "--name",
+            "T",
+        ],
+    );
     assert!(!ok, "only staff roles: {out}");
     let (ok, out) = kakehashi(&url, &["admin", "list"]);
     assert!(ok && out.contains("いわて副業人材拠点\t02,03"), "{out}");
 
     let database_url = DatabaseUrl::parse(&url).unwrap();
-    let app = TestApp::serve(Db::new(&database_url, 2).unwrap(), database_url, Some(dir), None);
+    let app = TestApp::serve(
+        Db::new(&database_url, 2).unwrap(),
+        database_url,
+        Some(dir),
+        None,
+    );
     let session = app
         .client()
         .login(&LoginRequest {
@@ -77,7 +137,12 @@ async fn the_demo_data_set_loads_twice_without_change() {
     assert!(ok, "{second}");
     assert_eq!(first, second);
     let database_url = DatabaseUrl::parse(&url).unwrap();
-    let app = TestApp::serve(Db::new(&database_url, 2).unwrap(), database_url, Some(dir), None);
+    let app = TestApp::serve(
+        Db::new(&database_url, 2).unwrap(),
+        database_url,
+        Some(dir),
+        None,
+    );
     assert_eq!(app.count("hubs").await, 3);
     let session = app
         .client()

@@ -17,8 +17,23 @@ async fn health_names_the_backend(backend: Backend) {
         Backend::Postgres => DatabaseKind::Postgres,
     };
     assert_eq!(health.database, expected);
-    let raw: serde_json::Value = app.http.get(app.url("/api/health")).send().await.unwrap().json().await.unwrap();
-    assert_eq!(raw["database"], serde_json::json!(if backend == Backend::Sqlite { "sqlite" } else { "postgres" }));
+    let raw: serde_json::Value = app
+        .http
+        .get(app.url("/api/health"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        raw["database"],
+        serde_json::json!(if backend == Backend::Sqlite {
+            "sqlite"
+        } else {
+            "postgres"
+        })
+    );
     app.stop().await;
 }
 
@@ -32,7 +47,9 @@ struct Relay {
 
 impl Relay {
     async fn start(port: u16, target: String) -> Self {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.unwrap();
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+            .await
+            .unwrap();
         let tasks = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let registry = tasks.clone();
         let accept = tokio::spawn(async move {
@@ -59,7 +76,11 @@ impl Relay {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// The server address of a postgres:// URL, and the URL pointed at `127.0.0.1:port` instead.
@@ -70,8 +91,15 @@ fn redirect(url: &str, port: u16) -> (String, String) {
         Some((u, h)) => (format!("{u}@"), h),
         None => (String::new(), authority),
     };
-    let host = if host.contains(':') { host.to_owned() } else { format!("{host}:5432") };
-    (host, format!("{scheme}://{userinfo}127.0.0.1:{port}/{path}"))
+    let host = if host.contains(':') {
+        host.to_owned()
+    } else {
+        format!("{host}:5432")
+    };
+    (
+        host,
+        format!("{scheme}://{userinfo}127.0.0.1:{port}/{path}"),
+    )
 }
 
 async fn status(app: &TestApp) -> u16 {

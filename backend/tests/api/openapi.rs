@@ -19,18 +19,31 @@ fn the_committed_document_is_fresh() {
 #[actix_web::test]
 async fn the_server_serves_the_committed_document() {
     let app = TestApp::start(Backend::Sqlite).await;
-    let served = app.http.get(app.url("/api/openapi.json")).send().await.unwrap().text().await.unwrap();
+    let served = app
+        .http
+        .get(app.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let served: serde_json::Value = serde_json::from_str(&served).unwrap();
-    let generated: serde_json::Value = serde_json::from_str(&kakehashi::openapi::document_json().unwrap()).unwrap();
+    let generated: serde_json::Value =
+        serde_json::from_str(&kakehashi::openapi::document_json().unwrap()).unwrap();
     assert_eq!(served, generated);
     app.stop().await;
 }
 
 #[test]
 fn the_document_is_openapi_3_1_with_bearer_auth_and_every_path() {
-    let doc: serde_json::Value = serde_json::from_str(&kakehashi::openapi::document_json().unwrap()).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&kakehashi::openapi::document_json().unwrap()).unwrap();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
-    assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
     for path in [
         "/api/health",
         "/api/v1/auth/register",
@@ -46,9 +59,18 @@ fn the_document_is_openapi_3_1_with_bearer_auth_and_every_path() {
         let item = &doc["paths"][path];
         assert!(item.is_object(), "{path} is not documented");
         for (_, op) in item.as_object().unwrap() {
-            assert!(op["summary"].is_string() || op["description"].is_string(), "{path} has no description");
-            assert!(op["responses"].as_object().is_some_and(|r| !r.is_empty()), "{path} has no responses");
+            assert!(
+                op["summary"].is_string() || op["description"].is_string(),
+                "{path} has no description"
+            );
+            assert!(
+                op["responses"].as_object().is_some_and(|r| !r.is_empty()),
+                "{path} has no responses"
+            );
         }
     }
-    assert_eq!(doc["paths"]["/api/v1/me"]["get"]["security"][0]["bearer"], serde_json::json!([]));
+    assert_eq!(
+        doc["paths"]["/api/v1/me"]["get"]["security"][0]["bearer"],
+        serde_json::json!([])
+    );
 }

@@ -8,10 +8,19 @@ async fn the_app_and_its_deep_links_are_served() {
     for path in ["/", "/me", "/login?next=%2Fme", "/projects/42"] {
         let res = app.http.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status().as_u16(), 200, "{path}");
-        assert!(res.text().await.unwrap().contains("<title>Kakehashi</title>"), "{path}");
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("<title>Kakehashi</title>"),
+            "{path}"
+        );
     }
     let css = app.http.get(app.url("/app.css")).send().await.unwrap();
-    assert!(css.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+    assert!(css.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
     app.stop().await;
 }
 
@@ -27,7 +36,13 @@ async fn responses_are_compressed_when_asked() {
             .send()
             .await
             .unwrap();
-        assert_eq!(res.headers().get("content-encoding").map(|v| v.to_str().unwrap()), Some("gzip"), "{path}");
+        assert_eq!(
+            res.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
+            Some("gzip"),
+            "{path}"
+        );
     }
     app.stop().await;
 }
@@ -35,10 +50,22 @@ async fn responses_are_compressed_when_asked() {
 #[actix_web::test]
 async fn swagger_ui_is_served_without_a_cdn() {
     let app = TestApp::start(Backend::Sqlite).await;
-    let html = app.http.get(app.url("/api/docs/")).send().await.unwrap().text().await.unwrap();
+    let html = app
+        .http
+        .get(app.url("/api/docs/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("/api/docs/swagger-ui-bundle.js"));
     assert!(!html.contains("https://"), "no external assets");
-    for asset in ["/api/docs/swagger-ui-bundle.js", "/api/docs/swagger-ui.css", "/api/docs/init.js"] {
+    for asset in [
+        "/api/docs/swagger-ui-bundle.js",
+        "/api/docs/swagger-ui.css",
+        "/api/docs/init.js",
+    ] {
         let res = app.http.get(app.url(asset)).send().await.unwrap();
         assert_eq!(res.status().as_u16(), 200, "{asset}");
     }
@@ -65,9 +92,15 @@ async fn cors_is_granted_only_to_configured_origins() {
             .send()
     };
     let allowed = preflight("https://partner.example").await.unwrap();
-    assert_eq!(allowed.headers()["access-control-allow-origin"], "https://partner.example");
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://partner.example"
+    );
     let refused = preflight("https://evil.example").await.unwrap();
-    assert!(refused.headers().get("access-control-allow-origin").is_none());
+    assert!(refused
+        .headers()
+        .get("access-control-allow-origin")
+        .is_none());
     app.stop().await;
 }
 

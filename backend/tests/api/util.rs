@@ -83,7 +83,8 @@ impl PgDatabase {
             Utc::now().timestamp_micros() % 1_000_000
         );
         let mut conn = PgConnection::establish(admin_url).expect("connect to TEST_POSTGRES_URL");
-        conn.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
+        conn.batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create test database");
         let url = with_database(admin_url, &name);
         Self {
             admin_url: admin_url.to_owned(),
@@ -96,7 +97,10 @@ impl PgDatabase {
 impl Drop for PgDatabase {
     fn drop(&mut self) {
         if let Ok(mut conn) = PgConnection::establish(&self.admin_url) {
-            let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+            let _ = conn.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
         }
     }
 }
@@ -140,7 +144,9 @@ impl TestApp {
             }
             Backend::Postgres => {
                 let admin = postgres_url().expect("TEST_POSTGRES_URL");
-                let pg = web::block(move || PgDatabase::create(&admin)).await.expect("create db");
+                let pg = web::block(move || PgDatabase::create(&admin))
+                    .await
+                    .expect("create db");
                 (pg.url.clone(), None, Some(pg))
             }
         };
@@ -170,8 +176,16 @@ impl TestApp {
             "<!doctype html><title>Kakehashi</title><div id=app></div>",
         )
         .expect("index");
-        std::fs::write(static_dir.path().join("app.css"), "body{margin:0}".repeat(200)).expect("css");
-        let clock = ManualClock::new(Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).single().expect("time"));
+        std::fs::write(
+            static_dir.path().join("app.css"),
+            "body{margin:0}".repeat(200),
+        )
+        .expect("css");
+        let clock = ManualClock::new(
+            Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
+                .single()
+                .expect("time"),
+        );
         let state = web::Data::new(AppState {
             db: db.clone(),
             jwt: JwtKeys::from_secret(JWT_SECRET.as_bytes()),
@@ -223,7 +237,12 @@ impl TestApp {
     }
 
     /// Raw JSON POST, for bodies the typed client cannot send.
-    pub async fn post_raw(&self, path: &str, content_type: &str, body: impl Into<reqwest::Body>) -> reqwest::Response {
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
         self.http
             .post(self.url(path))
             .header("content-type", content_type)

@@ -8,7 +8,8 @@ use crate::i18n::{problem_message, use_lang, Msg};
 #[derive(Properties, PartialEq)]
 pub struct ErrorAlertProps {
     pub error: ApiError,
-    /// Tell the person their input is still there (forms), so nobody retypes a long form.
+    /// On a form: after a transient failure, tell the person their input is still there,
+    /// so nobody retypes a long form before trying again.
     #[prop_or_default]
     pub kept_input: bool,
     /// Offer a "try again" button (loads that failed).
@@ -27,7 +28,7 @@ pub fn error_alert(props: &ErrorAlertProps) -> Html {
     html! {
         <div class="alert error" role="alert">
             <p>{ problem_message(&props.error).t(lang) }</p>
-            if props.kept_input {
+            if props.kept_input && props.error.is_transient() {
                 <p>{ Msg::ErrKept.t(lang) }</p>
             }
             { for retry }

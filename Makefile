@@ -1,0 +1,82 @@
+# Kakehashi: README's two commands are `make run` and `make test`.
+# Everything a fresh Debian machine with only the Rust toolchain lacks is installed here.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+DATABASE_URL ?= sqlite://data/kakehashi.db
+KAKEHASHI_ADDR ?= 127.0.0.1:8080
+export DATABASE_URL KAKEHASHI_ADDR
+
+CARGO ?= cargo
+# The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, "", $$0); print; exit}' Cargo.lock)
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+WASM_BINDGEN := $(CARGO_BIN)/wasm-bindgen
+
+.PHONY: run build test lint fmt openapi demo frontend tools wasm-target wasm-bindgen backend backend-release clean help
+
+help:
+	@echo "make run      build backend and app, migrate, serve on http://$(KAKEHASHI_ADDR) ($(DATABASE_URL))"
+	@echo "make test     fmt, clippy, all tests (PostgreSQL too when TEST_POSTGRES_URL is set), wasm build"
+	@echo "make build    release binary target/release/kakehashi and frontend/dist"
+	@echo "make demo     load the Japanese demo data set and print the demo accounts"
+	@echo "make openapi  regenerate openapi/openapi.json"
+
+## Tools ---------------------------------------------------------------------------------
+
+wasm-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+
+wasm-bindgen:
+	@if [ "$$($(WASM_BINDGEN) --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (once; takes a few minutes)"; \
+	  $(CARGO) install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --locked; \
+	fi
+
+tools: wasm-target wasm-bindgen
+
+## Build ---------------------------------------------------------------------------------
+
+frontend: tools
+	WASM_BINDGEN=$(WASM_BINDGEN) sh frontend/build.sh
+
+backend:
+	$(CARGO) build -p kakehashi
+
+backend-release:
+	$(CARGO) build -p kakehashi --release
+
+build: backend-release frontend
+
+## Run -----------------------------------------------------------------------------------
+
+run: backend frontend
+	./target/debug/kakehashi serve
+
+demo: backend
+	./target/debug/kakehashi seed --demo
+
+openapi:
+	$(CARGO) run -q -p kakehashi -- openapi --out openapi/openapi.json
+
+## Checks --------------------------------------------------------------------------------
+
+fmt:
+	$(CARGO) fmt --all
+
+lint: wasm-target
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --exclude kakehashi-frontend --all-targets -- -D warnings
+	$(CARGO) clippy -p kakehashi-frontend --target wasm32-unknown-unknown -- -D warnings
+
+test: lint
+	@if [ -n "$$TEST_POSTGRES_URL" ]; then echo "PostgreSQL suite: on ($$TEST_POSTGRES_URL)"; \
+	  else echo "PostgreSQL suite: skipped (set TEST_POSTGRES_URL to run it)"; fi
+	$(CARGO) test --workspace --exclude kakehashi-frontend
+	$(MAKE) frontend
+
+clean:
+	$(CARGO) clean
+	rm -rf frontend/dist
