@@ -32,7 +32,8 @@ wasm-target:
 wasm-bindgen:
 	@if [ "$$($(WASM_BINDGEN) --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (once; takes a few minutes)"; \
-	  $(CARGO) install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --locked; \
+	  $(CARGO) install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --locked \
+	    || $(CARGO) install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)"; \
 	fi
 
 tools: wasm-target wasm-bindgen

@@ -10,11 +10,11 @@ WASM_BINDGEN="${WASM_BINDGEN:-wasm-bindgen}"
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 DIST=frontend/dist
 
-cargo build -p kakehashi-frontend --target wasm32-unknown-unknown --release
+cargo build -p kakehashi-frontend --target wasm32-unknown-unknown --profile release-wasm
 
 rm -rf "$DIST"
 # The name section only serves debuggers and is about a third of the file.
 "$WASM_BINDGEN" --target web --no-typescript --remove-name-section --out-dir "$DIST" \
-  "$TARGET_DIR/wasm32-unknown-unknown/release/kakehashi-frontend.wasm"
+  "$TARGET_DIR/wasm32-unknown-unknown/release-wasm/kakehashi-frontend.wasm"
 cp frontend/index.html "$DIST/"
 cp frontend/static/app.css "$DIST/"

@@ -71,6 +71,14 @@ pub fn join_list(lang: Lang, items: &[String]) -> String {
     })
 }
 
+/// A name with a note after it, in each language's brackets: 「岩手銀行（金融機関）」.
+pub fn with_note(lang: Lang, name: &str, note: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{name}（{note}）"),
+        Lang::En => format!("{name} ({note})"),
+    }
+}
+
 /// A date as UI.md asks: 2026年11月21日 (ja) or 21 Nov 2026 (en), in the reader's own time
 /// zone (the browser's), so an account opened at 20:00 UTC shows the Japanese calendar day.
 pub fn format_date(lang: Lang, at: &DateTime<Utc>) -> String {

@@ -2,10 +2,12 @@
 //! `use_session` hook through which pages read it and make authenticated calls.
 //!
 //! `store` owns the tokens and the single-flight refresh; `provider` puts the store in the
-//! component tree, schedules the silent refresh and sends people to /login when it fails.
+//! component tree, schedules the silent refresh and sends people to /login when it fails;
+//! `tab_lock` keeps two tabs from refreshing at once.
 
 mod provider;
 mod store;
+mod tab_lock;
 
 use gloo::storage::{LocalStorage, Storage};
 use kakehashi_shared::auth::{Me, TokenResponse};

@@ -1,15 +1,14 @@
 //! `/me`: the signed-in person's account, as `GET /api/v1/me` reports it.
 
-use std::rc::Rc;
-
 use kakehashi_shared::auth::Me;
 use kakehashi_shared::client::ApiClient;
-use kakehashi_shared::reference::Prefecture;
 use yew::prelude::*;
 
 use crate::components::{ErrorAlert, Loading, RequireSession};
 use crate::hooks::{use_remote, use_title, Remote};
-use crate::i18n::{format_date, join_list, partner_kind_name, role_name, use_lang, Lang, Msg};
+use crate::i18n::{
+    format_date, join_list, partner_kind_name, role_name, use_lang, with_note, Lang, Msg,
+};
 use crate::reference::{prefecture_name, prefectures};
 use crate::session::use_session;
 
@@ -32,13 +31,11 @@ fn account_details() -> Html {
             .call(|client: ApiClient| async move { client.me().await })
             .await
     });
-    // Only to name the prefectures of a company, hub or partner.
-    let (places, retry_places) = use_remote(prefectures);
 
     let body = match me {
         Remote::Loading => html! { <Loading /> },
         Remote::Failed(error) => html! { <ErrorAlert {error} on_retry={retry} /> },
-        Remote::Ready(me) => details(lang, &me, &places, &retry_places),
+        Remote::Ready(me) => details(lang, &me),
     };
     html! {
         <section class="page narrow">
@@ -49,9 +46,7 @@ fn account_details() -> Html {
     }
 }
 
-type Places = Remote<Rc<Vec<Prefecture>>>;
-
-fn details(lang: Lang, me: &Me, places: &Places, retry_places: &Callback<()>) -> Html {
+fn details(lang: Lang, me: &Me) -> Html {
     let row = |label: Msg, value: Html| {
         html! {
             <div class="detail-row">
@@ -60,7 +55,7 @@ fn details(lang: Lang, me: &Me, places: &Places, retry_places: &Callback<()>) ->
             </div>
         }
     };
-    let names = |codes: &[String]| place_names(lang, places, retry_places, codes);
+    let names = |codes: &[String]| html! { <PlaceNames codes={codes.to_vec()} /> };
 
     let company = me.company.as_ref().map(|c| {
         html! {
@@ -79,11 +74,7 @@ fn details(lang: Lang, me: &Me, places: &Places, retry_places: &Callback<()>) ->
         }
     });
     let partner = me.partner.as_ref().map(|p| {
-        let kind = partner_kind_name(p.kind).t(lang);
-        let name = match lang {
-            Lang::Ja => format!("{}（{kind}）", p.name),
-            Lang::En => format!("{} ({kind})", p.name),
-        };
+        let name = with_note(lang, &p.name, partner_kind_name(p.kind).t(lang));
         html! {
             <>
                 { row(Msg::MePartner, html! { name }) }
@@ -108,17 +99,25 @@ fn details(lang: Lang, me: &Me, places: &Places, retry_places: &Callback<()>) ->
     }
 }
 
-/// Prefecture names for codes, with the prefecture list's own loading and error states.
-fn place_names(lang: Lang, places: &Places, retry: &Callback<()>, codes: &[String]) -> Html {
+#[derive(Properties, PartialEq)]
+struct PlaceNamesProps {
+    codes: Vec<String>,
+}
+
+/// Prefecture names for JIS codes, with the prefecture list's own loading and error states.
+/// Mounted only where an organisation has prefectures, so talent accounts fetch nothing.
+#[function_component(PlaceNames)]
+fn place_names(props: &PlaceNamesProps) -> Html {
+    let lang = use_lang();
+    let (places, retry) = use_remote(prefectures);
     match places {
         Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => {
-            html! { <ErrorAlert error={error.clone()} on_retry={retry.clone()} /> }
-        }
+        Remote::Failed(error) => html! { <ErrorAlert {error} on_retry={retry} /> },
         Remote::Ready(list) => {
-            let named: Vec<String> = codes
+            let named: Vec<String> = props
+                .codes
                 .iter()
-                .filter_map(|code| prefecture_name(list, lang, code))
+                .filter_map(|code| prefecture_name(&list, lang, code))
                 .collect();
             html! { join_list(lang, &named) }
         }

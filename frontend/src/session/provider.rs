@@ -8,6 +8,8 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use kakehashi_shared::auth::TokenResponse;
 use kakehashi_shared::client::{ApiClient, ClientError};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -107,6 +109,21 @@ pub fn session_provider(props: &SessionProviderProps) -> Html {
         });
     }
 
+    // Another tab signed in, refreshed or signed out: follow it, so tabs never disagree.
+    {
+        let store = Rc::clone(&store);
+        use_effect_with((), move |_| {
+            let on_storage = Closure::<dyn Fn()>::new(move || store.adopt_stored());
+            let window = gloo::utils::window();
+            let callback: &js_sys::Function = on_storage.as_ref().unchecked_ref();
+            let _ = window.add_event_listener_with_callback("storage", callback);
+            move || {
+                let callback: &js_sys::Function = on_storage.as_ref().unchecked_ref();
+                let _ = window.remove_event_listener_with_callback("storage", callback);
+            }
+        });
+    }
+
     {
         let store = Rc::clone(&store);
         let failures = failures.clone();
@@ -170,10 +187,12 @@ fn send_to_login(navigator: Option<&Navigator>) {
 /// the stored session without refreshing it, rather than failing.
 #[hook]
 pub fn use_session() -> SessionHandle {
-    let fallback = use_memo((), |_| SessionStore::load());
-    use_context::<SessionHandle>().unwrap_or_else(|| SessionHandle {
-        session: fallback.current(),
-        expired: false,
-        store: Rc::clone(&fallback),
+    use_context::<SessionHandle>().unwrap_or_else(|| {
+        let store = Rc::new(SessionStore::load());
+        SessionHandle {
+            session: store.current(),
+            expired: false,
+            store,
+        }
     })
 }

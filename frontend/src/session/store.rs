@@ -14,7 +14,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use yew::Callback;
 
-use super::{load, save, Session};
+use super::{load, save, tab_lock, Session};
 use crate::api::{self, ApiError};
 
 /// Why the session changed, so the provider knows whether to send the person to /login.
@@ -82,7 +82,7 @@ impl SessionStore {
 
     /// Another tab shares localStorage and may have refreshed (or signed out) meanwhile.
     /// Adopting its tokens keeps this tab from presenting a refresh token that is spent.
-    fn adopt_stored(&self) {
+    pub fn adopt_stored(&self) {
         let stored = load();
         if stored != *self.current.borrow() {
             let change = if stored.is_some() {
@@ -119,6 +119,8 @@ impl SessionStore {
     }
 
     async fn rotate(&self, stale_access: &str) -> Result<(), ApiError> {
+        // Held until this function returns; another tab waiting for it then adopts our tokens.
+        let _lock = tab_lock::acquire("kakehashi.refresh").await;
         self.adopt_stored();
         let session = self.current().ok_or(ApiError::SignedOut)?;
         if session.access_token != stale_access {
