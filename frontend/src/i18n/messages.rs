@@ -99,7 +99,6 @@ messages! {
     MeLocation => "所在地", "Location";
     MeCoverage => "担当地域", "Covers";
     MeCreatedAt => "登録日", "Registered on";
-    MeComingSoon => "求人の掲載・応募などの機能は、順次ご利用いただけるようになります。", "Posting projects, applying and the rest of the workflow will become available step by step.";
     RoleTalent => "人材（副業人材）", "Talent (side-job professional)";
     RoleCompanyMember => "企業の担当者", "Company member";
     RoleCoordinator => "コーディネーター", "Coordinator";

@@ -94,7 +94,6 @@ fn details(lang: Lang, me: &Me) -> Html {
                 { for partner }
                 { row(Msg::MeCreatedAt, html! { format_date(lang, &me.created_at) }) }
             </dl>
-            <p class="next-steps">{ Msg::MeComingSoon.t(lang) }</p>
         </>
     }
 }
