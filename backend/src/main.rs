@@ -15,6 +15,7 @@ use kakehashi::services::accounts::{self, NewStaff, StaffOrganisation};
 use kakehashi::state::AppState;
 use kakehashi::{build_app, seed};
 use kakehashi_shared::enums::{PartnerKind, Role};
+use kakehashi_shared::health::DatabaseKind;
 
 #[derive(Parser)]
 #[command(
@@ -191,6 +192,12 @@ fn api(e: ApiError) -> String {
 }
 
 fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(), String> {
+    if config.jwt_secret.is_none() && db.kind() == DatabaseKind::Postgres {
+        tracing::warn!(
+            "KAKEHASHI_JWT_SECRET is not set: this instance signs with a secret of its own, \
+             so sessions will not work across several instances"
+        );
+    }
     let jwt = JwtKeys::load(config.jwt_secret.as_deref(), &config.data_dir)?;
     let state = web::Data::new(AppState {
         db,

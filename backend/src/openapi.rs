@@ -16,6 +16,8 @@ times are RFC 3339 UTC; money is integer yen; prefectures are JIS X 0401 codes (
         license(name = "MIT"),
     ),
     modifiers(&BearerAuth),
+    // Listed so integrators see every stable `code` a problem can carry.
+    components(schemas(kakehashi_shared::ErrorCode)),
     tags(
         (name = "health", description = "Liveness and database reachability"),
         (name = "auth", description = "Accounts and sessions: short-lived JWT access tokens and rotating refresh tokens"),
