@@ -30,7 +30,26 @@ pub fn api_routes(cfg: &mut ServiceConfig) {
             .service(handlers::reference::prefectures)
             .service(handlers::reference::industries)
             .service(handlers::reference::challenges)
-            .service(handlers::reference::skills),
+            .service(handlers::reference::skills)
+            .service(handlers::companies::create)
+            .service(handlers::companies::list)
+            .service(handlers::companies::get)
+            .service(handlers::companies::update)
+            .service(handlers::companies::add_visit)
+            .service(handlers::companies::visits)
+            .service(handlers::talents::get_own)
+            .service(handlers::talents::put_own)
+            .service(handlers::talents::list)
+            .service(handlers::talents::get)
+            .service(handlers::projects::create)
+            .service(handlers::projects::list)
+            .service(handlers::projects::get)
+            .service(handlers::projects::update)
+            .service(handlers::projects::submit)
+            .service(handlers::projects::approve)
+            .service(handlers::projects::request_changes)
+            .service(handlers::projects::close)
+            .service(handlers::projects::versions),
     );
 }
 

@@ -9,6 +9,7 @@ pub mod error;
 pub mod handlers;
 pub mod json;
 pub mod openapi;
+pub mod pagination;
 pub mod policy;
 pub mod repositories;
 pub mod seed;

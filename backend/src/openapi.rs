@@ -22,6 +22,14 @@ times are RFC 3339 UTC; money is integer yen; prefectures are JIS X 0401 codes (
         (name = "health", description = "Liveness and database reachability"),
         (name = "auth", description = "Accounts and sessions: short-lived JWT access tokens and rotating refresh tokens"),
         (name = "reference", description = "Taxonomies: prefectures, industries, challenges, skills"),
+        (name = "companies", description = "Company profiles (受入企業) and the coordinators' visit log"),
+        (name = "talent", description = "Talent profiles (副業人材)"),
+        (name = "projects", description = "Postings (求人票) and their review"),
+        (name = "applications", description = "Applications, scouts, messages and interviews"),
+        (name = "contracts", description = "Written terms (業務委託契約) accepted by both parties"),
+        (name = "engagements", description = "Kickoff, work reports, reviews, renewal, end and outcomes"),
+        (name = "case studies", description = "Published stories, with every party's consent"),
+        (name = "notifications", description = "What needs the caller's attention"),
     )
 )]
 struct ApiDoc;

@@ -112,3 +112,182 @@ mod tests {
         }
     }
 }
+
+/// Annual sales band of a company (売上規模).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RevenueBand {
+    /// Under ¥100M.
+    Under100m,
+    /// ¥100M–¥1B (half of the companies in the programmes).
+    From100mTo1b,
+    /// ¥1B–¥5B.
+    From1bTo5b,
+    /// ¥5B and over.
+    Over5b,
+}
+wire_enum!(RevenueBand {
+    Under100m => "under_100m",
+    From100mTo1b => "from_100m_to_1b",
+    From1bTo5b => "from_1b_to_5b",
+    Over5b => "over_5b",
+});
+
+/// A talent's age band; case studies show only this, never an age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AgeBand {
+    #[serde(rename = "20s")]
+    Twenties,
+    #[serde(rename = "30s")]
+    Thirties,
+    #[serde(rename = "40s")]
+    Forties,
+    #[serde(rename = "50s")]
+    Fifties,
+    #[serde(rename = "60s_plus")]
+    SixtiesPlus,
+}
+wire_enum!(AgeBand {
+    Twenties => "20s",
+    Thirties => "30s",
+    Forties => "40s",
+    Fifties => "50s",
+    SixtiesPlus => "60s_plus",
+});
+
+/// Who a talent's main employer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EmployerType {
+    LargeCompany,
+    ItCompany,
+    SmallCompany,
+    PublicSector,
+    Freelance,
+    Other,
+}
+wire_enum!(EmployerType {
+    LargeCompany => "large_company",
+    ItCompany => "it_company",
+    SmallCompany => "small_company",
+    PublicSector => "public_sector",
+    Freelance => "freelance",
+    Other => "other",
+});
+
+/// How a talent is tied to a prefecture (関係人口).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TieKind {
+    /// 出身 (hometown).
+    Hometown,
+    /// 居住経験 (lived there).
+    LivedThere,
+    /// ファン (a fan of the place).
+    Fan,
+}
+wire_enum!(TieKind {
+    Hometown => "hometown",
+    LivedThere => "lived_there",
+    Fan => "fan",
+});
+
+/// The kind of 業務委託 contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContractType {
+    /// 準委任: paid for work, monthly.
+    QuasiMandate,
+    /// 請負: paid for a deliverable.
+    Contracting,
+    /// 顧問: a retainer.
+    Advisory,
+    /// プロボノ: unpaid.
+    ProBono,
+}
+wire_enum!(ContractType {
+    QuasiMandate => "quasi_mandate",
+    Contracting => "contracting",
+    Advisory => "advisory",
+    ProBono => "pro_bono",
+});
+
+/// Why a talent works for regional companies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Motivation {
+    Contribution,
+    Hometown,
+    SkillUp,
+    Income,
+}
+wire_enum!(Motivation {
+    Contribution => "contribution",
+    Hometown => "hometown",
+    SkillUp => "skill_up",
+    Income => "income",
+});
+
+/// Who pays for travel to the company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TravelCost {
+    /// The company pays actual travel costs on top of the fee.
+    CompanyPays,
+    /// Travel is included in the monthly fee.
+    IncludedInFee,
+    /// Fully remote: no travel.
+    NotApplicable,
+}
+wire_enum!(TravelCost {
+    CompanyPays => "company_pays",
+    IncludedInFee => "included_in_fee",
+    NotApplicable => "not_applicable",
+});
+
+/// Which party of an application or engagement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Company,
+    Talent,
+}
+wire_enum!(Side {
+    Company => "company",
+    Talent => "talent",
+});
+
+/// Why an application was declined; the talent sees a courteous message for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeclineReason {
+    SkillsMismatch,
+    AvailabilityMismatch,
+    FeeMismatch,
+    PositionFilled,
+    ProjectClosed,
+    OtherCandidateChosen,
+    /// The company did not answer within twice the response deadline.
+    NoResponse,
+    Other,
+}
+wire_enum!(DeclineReason {
+    SkillsMismatch => "skills_mismatch",
+    AvailabilityMismatch => "availability_mismatch",
+    FeeMismatch => "fee_mismatch",
+    PositionFilled => "position_filled",
+    ProjectClosed => "project_closed",
+    OtherCandidateChosen => "other_candidate_chosen",
+    NoResponse => "no_response",
+    Other => "other",
+});

@@ -3,12 +3,20 @@
 //! No I/O lives here, so the same crate compiles for the server and for `wasm32-unknown-unknown`.
 //! The `openapi` feature adds utoipa derives; the `client` feature adds a typed API client.
 
+pub mod application;
 pub mod auth;
+pub mod case_study;
+pub mod company;
+pub mod contract;
+pub mod engagement;
 pub mod enums;
 pub mod health;
+pub mod notification;
 pub mod page;
 pub mod problem;
+pub mod project;
 pub mod reference;
+pub mod talent;
 pub mod validation;
 pub mod workflow;
 

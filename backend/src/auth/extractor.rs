@@ -44,3 +44,20 @@ fn authenticate(req: &HttpRequest) -> Result<Actor, ApiError> {
         ))?;
     state.jwt.verify(token, state.clock.now().timestamp())
 }
+
+/// For endpoints open to everyone that show more to signed-in callers: no `Authorization`
+/// header means anonymous, but a header with a bad token is still a 401 (not silently public).
+#[derive(Debug, Clone)]
+pub struct MaybeAuthUser(pub Option<Actor>);
+
+impl FromRequest for MaybeAuthUser {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        if req.headers().get(header::AUTHORIZATION).is_none() {
+            return ready(Ok(MaybeAuthUser(None)));
+        }
+        ready(authenticate(req).map(|a| MaybeAuthUser(Some(a))))
+    }
+}

@@ -5,5 +5,5 @@ pub mod jwt;
 pub mod password;
 pub mod refresh;
 
-pub use extractor::AuthUser;
+pub use extractor::{AuthUser, MaybeAuthUser};
 pub use jwt::{Claims, JwtKeys};

@@ -1,9 +1,12 @@
 //! HTTP handlers: extract, call a service, return a DTO. No SQL and no rules here.
 
 pub mod auth;
+pub mod companies;
 pub mod health;
 pub mod me;
+pub mod projects;
 pub mod reference;
+pub mod talents;
 
 use actix_web::web;
 

@@ -59,3 +59,10 @@ pub fn actions_for(
         .select(audit_log::action)
         .load(conn)
 }
+
+impl<'a> AuditEntry<'a> {
+    pub fn to_state(mut self, state: &'a str) -> Self {
+        self.to_state = Some(state);
+        self
+    }
+}

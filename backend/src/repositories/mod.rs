@@ -3,9 +3,13 @@
 
 pub mod audit;
 pub mod companies;
+pub mod json;
+pub mod notifications;
 pub mod organisations;
+pub mod projects;
 pub mod reference;
 pub mod refresh_tokens;
+pub mod talents;
 pub mod users;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};

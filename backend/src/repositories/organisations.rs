@@ -119,3 +119,22 @@ pub fn list_partners(conn: &mut AnyConnection) -> QueryResult<Vec<PartnerSummary
         .map(|id| partner_summary(conn, id))
         .collect()
 }
+
+pub fn deadline_for_prefecture(
+    conn: &mut AnyConnection,
+    prefecture: &str,
+) -> QueryResult<Option<i32>> {
+    hubs::table
+        .inner_join(hub_prefectures::table)
+        .filter(hub_prefectures::prefecture_code.eq(prefecture))
+        .select(diesel::dsl::min(hubs::response_deadline_days))
+        .first(conn)
+}
+
+pub fn partner_id_by_referral(conn: &mut AnyConnection, code: &str) -> QueryResult<Option<i64>> {
+    partners::table
+        .filter(partners::referral_code.eq(code))
+        .select(partners::id)
+        .first(conn)
+        .optional()
+}

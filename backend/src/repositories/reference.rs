@@ -189,3 +189,29 @@ pub fn upsert_skill(conn: &mut AnyConnection, s: &Skill, order: i32) -> QueryRes
     }
     Ok(())
 }
+
+/// The codes of `codes` that are not in the challenge taxonomy.
+pub fn unknown_challenges(conn: &mut AnyConnection, codes: &[String]) -> QueryResult<Vec<String>> {
+    let known: Vec<String> = challenges::table
+        .filter(challenges::code.eq_any(codes.to_vec()))
+        .select(challenges::code)
+        .load(conn)?;
+    Ok(codes
+        .iter()
+        .filter(|c| !known.contains(c))
+        .cloned()
+        .collect())
+}
+
+/// The codes of `codes` that are not in the skills taxonomy.
+pub fn unknown_skills(conn: &mut AnyConnection, codes: &[String]) -> QueryResult<Vec<String>> {
+    let known: Vec<String> = skills::table
+        .filter(skills::code.eq_any(codes.to_vec()))
+        .select(skills::code)
+        .load(conn)?;
+    Ok(codes
+        .iter()
+        .filter(|c| !known.contains(c))
+        .cloned()
+        .collect())
+}

@@ -3,4 +3,10 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod codes;
+pub mod companies;
+pub mod context;
+pub mod notify;
+pub mod projects;
 pub mod reference;
+pub mod talents;

@@ -1,0 +1,126 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::{applications, companies, engagements, projects, talent_profiles, users};
+use crate::db::AnyConnection;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = talent_profiles, treat_none_as_null = true)]
+pub struct TalentRow {
+    pub user_id: i64,
+    pub headline: String,
+    pub bio: String,
+    pub skills: String,
+    pub challenges: String,
+    pub residence_prefecture_code: Option<String>,
+    pub residence_country: Option<String>,
+    pub ties: String,
+    pub age_band: String,
+    pub employer_type: String,
+    pub available_hours_per_month: i32,
+    pub onsite_days_per_month: i32,
+    pub desired_monthly_fee: i64,
+    pub remote_only: bool,
+    pub contract_types: String,
+    pub motivations: String,
+    pub discoverable: bool,
+    pub has_liability_insurance: bool,
+    pub has_side_job_permission: bool,
+    pub phone: Option<String>,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn find(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> QueryResult<Option<(TalentRow, String, String)>> {
+    talent_profiles::table
+        .inner_join(users::table)
+        .filter(talent_profiles::user_id.eq(user_id))
+        .select((TalentRow::as_select(), users::display_name, users::email))
+        .first(conn)
+        .optional()
+}
+
+/// Inserts or replaces the profile (update first; insert if there was none).
+pub fn save(conn: &mut AnyConnection, row: &TalentRow) -> QueryResult<()> {
+    let updated = diesel::update(talent_profiles::table.find(row.user_id))
+        .set(row)
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(talent_profiles::table)
+            .values(row)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Discoverable talent, newest id first, optionally living in `prefecture`.
+pub fn list_discoverable(
+    conn: &mut AnyConnection,
+    prefecture: Option<&str>,
+    before: Option<i64>,
+    limit: i64,
+) -> QueryResult<Vec<(TalentRow, String, String)>> {
+    let mut query = talent_profiles::table
+        .inner_join(users::table)
+        .filter(talent_profiles::discoverable.eq(true))
+        .select((TalentRow::as_select(), users::display_name, users::email))
+        .into_boxed();
+    if let Some(code) = prefecture {
+        query = query.filter(talent_profiles::residence_prefecture_code.eq(code));
+    }
+    if let Some(id) = before {
+        query = query.filter(talent_profiles::user_id.lt(id));
+    }
+    query
+        .order(talent_profiles::user_id.desc())
+        .limit(limit)
+        .load(conn)
+}
+
+/// Whether the talent applied to a project of `company_id` (so the company may see them
+/// even when they are not discoverable).
+pub fn applied_to_company(
+    conn: &mut AnyConnection,
+    talent_id: i64,
+    company_id: i64,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        applications::table
+            .inner_join(projects::table)
+            .filter(applications::talent_id.eq(talent_id))
+            .filter(projects::company_id.eq(company_id)),
+    ))
+    .get_result(conn)
+}
+
+/// Whether the talent applied to a project in one of `prefectures`.
+pub fn applied_in_prefectures(
+    conn: &mut AnyConnection,
+    talent_id: i64,
+    prefectures: &[String],
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        applications::table
+            .inner_join(projects::table.inner_join(companies::table))
+            .filter(applications::talent_id.eq(talent_id))
+            .filter(companies::prefecture_code.eq_any(prefectures.to_vec())),
+    ))
+    .get_result(conn)
+}
+
+/// Whether the talent and the company have an engagement, i.e. an accepted contract.
+pub fn engaged_with_company(
+    conn: &mut AnyConnection,
+    talent_id: i64,
+    company_id: i64,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        engagements::table
+            .inner_join(applications::table.inner_join(projects::table))
+            .filter(applications::talent_id.eq(talent_id))
+            .filter(projects::company_id.eq(company_id)),
+    ))
+    .get_result(conn)
+}

@@ -1,0 +1,62 @@
+//! Notifications for every event that needs someone's action: in the app, and by email through
+//! the outbox (written in the same transaction, sent later, so sending never blocks or fails
+//! a request).
+
+use chrono::{DateTime, Utc};
+
+use crate::db::AnyConnection;
+use crate::error::ApiError;
+use crate::repositories::{companies, notifications as repo, to_db_time};
+
+/// One event to tell people about. Texts are Japanese, the product's first language; the app
+/// translates by `kind` when English is chosen.
+pub struct Note<'a> {
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub link: String,
+}
+
+pub fn users(
+    conn: &mut AnyConnection,
+    user_ids: &[i64],
+    note: &Note<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let at = to_db_time(now);
+    for (user_id, email) in repo::emails(conn, user_ids)? {
+        repo::insert(
+            conn, user_id, note.kind, note.title, note.body, &note.link, at,
+        )?;
+        let body = format!("{}\n\n{}\n\n架け橋: {}", note.title, note.body, note.link);
+        repo::queue_email(
+            conn,
+            &email,
+            &format!("【架け橋】{}", note.title),
+            &body,
+            at,
+        )?;
+    }
+    Ok(())
+}
+
+pub fn company(
+    conn: &mut AnyConnection,
+    company_id: i64,
+    note: &Note<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let members = companies::member_ids(conn, company_id)?;
+    users(conn, &members, note, now)
+}
+
+/// Tells the coordinators of the hubs covering `prefecture`.
+pub fn hub(
+    conn: &mut AnyConnection,
+    prefecture: &str,
+    note: &Note<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let coordinators = repo::coordinators_for(conn, prefecture)?;
+    users(conn, &coordinators, note, now)
+}
