@@ -49,7 +49,25 @@ pub fn api_routes(cfg: &mut ServiceConfig) {
             .service(handlers::projects::approve)
             .service(handlers::projects::request_changes)
             .service(handlers::projects::close)
-            .service(handlers::projects::versions),
+            .service(handlers::projects::versions)
+            .service(handlers::applications::apply)
+            .service(handlers::applications::list)
+            .service(handlers::applications::get)
+            .service(handlers::applications::transition)
+            .service(handlers::applications::questionnaire)
+            .service(handlers::applications::save_questionnaire)
+            .service(handlers::conversations::messages)
+            .service(handlers::conversations::post_message)
+            .service(handlers::conversations::propose)
+            .service(handlers::conversations::interviews)
+            .service(handlers::conversations::confirm)
+            .service(handlers::conversations::notes)
+            .service(handlers::scouts::send)
+            .service(handlers::scouts::list)
+            .service(handlers::scouts::get)
+            .service(handlers::scouts::answer)
+            .service(handlers::notifications::list)
+            .service(handlers::notifications::read),
     );
 }
 

@@ -206,6 +206,7 @@ fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(
         config,
     });
     actix_web::rt::System::new().block_on(async move {
+        actix_web::rt::spawn(run_deadlines(state.clone()));
         let mut server = HttpServer::new(move || build_app(state.clone()));
         if let Some(n) = workers {
             server = server.workers(n);
@@ -216,6 +217,24 @@ fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(
         tracing::info!("serving on http://{addr}");
         server.run().await.map_err(|e| e.to_string())
     })
+}
+
+/// Applies the time-driven rules (windows closing, overdue applications) every minute.
+async fn run_deadlines(state: web::Data<AppState>) {
+    let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        let now = state.clock.now();
+        match state
+            .db
+            .run(move |c| kakehashi::services::deadlines::run(c, now))
+            .await
+        {
+            Ok(sweep) if sweep != Default::default() => tracing::info!(?sweep, "deadlines applied"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "deadline sweep failed; retrying in a minute"),
+        }
+    }
 }
 
 fn admin(db: &Db, cmd: AdminCommand) -> Result<(), String> {

@@ -4,11 +4,19 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::application::{
+    Application, ApplicationInput, Interview, InterviewConfirm, InterviewProposal, Message,
+    MessageInput, QuestionnaireInput, Questionnaires, Scout, ScoutAnswer, ScoutInput,
+    TransitionInput,
+};
 use crate::auth::{LoginRequest, Me, RefreshRequest, RegisterRequest, TokenResponse};
+use crate::company::{Company, CompanyCreate, CompanyPatch, Visit, VisitInput};
 use crate::health::Health;
 use crate::page::Page;
 use crate::problem::Problem;
+use crate::project::{Project, ProjectDraft, ReviewComment};
 use crate::reference::{Challenge, Industry, Prefecture, Skill};
+use crate::talent::{TalentProfile, TalentProfileInput};
 
 /// Why a call failed.
 #[derive(Debug, thiserror::Error)]
@@ -101,16 +109,41 @@ impl ApiClient {
         }
     }
 
-    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
+    /// `GET path` decoded as `T`, for endpoints without a typed method.
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
         Self::send(self.request(reqwest::Method::GET, path)).await
     }
 
-    async fn post<B: Serialize, T: DeserializeOwned>(
+    /// `POST path` with a JSON body.
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
         &self,
         path: &str,
         body: &B,
     ) -> Result<T, ClientError> {
         Self::send(self.request(reqwest::Method::POST, path).json(body)).await
+    }
+
+    /// `PUT path` with a JSON body.
+    pub async fn put<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ClientError> {
+        Self::send(self.request(reqwest::Method::PUT, path).json(body)).await
+    }
+
+    /// `PATCH path` with a JSON body.
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ClientError> {
+        Self::send(self.request(reqwest::Method::PATCH, path).json(body)).await
+    }
+
+    /// `POST path` without a body (state moves such as `/submit`).
+    pub async fn post_empty<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
+        Self::send(self.request(reqwest::Method::POST, path)).await
     }
 
     /// `GET /api/health`
@@ -167,5 +200,194 @@ impl ApiClient {
     /// `GET /api/v1/skills`
     pub async fn skills(&self) -> Result<Page<Skill>, ClientError> {
         self.get("/api/v1/skills").await
+    }
+
+    // Companies
+
+    pub async fn create_company(&self, body: &CompanyCreate) -> Result<Company, ClientError> {
+        self.post("/api/v1/companies", body).await
+    }
+
+    pub async fn company(&self, id: i64) -> Result<Company, ClientError> {
+        self.get(&format!("/api/v1/companies/{id}")).await
+    }
+
+    pub async fn update_company(
+        &self,
+        id: i64,
+        body: &CompanyPatch,
+    ) -> Result<Company, ClientError> {
+        self.patch(&format!("/api/v1/companies/{id}"), body).await
+    }
+
+    pub async fn add_visit(
+        &self,
+        company_id: i64,
+        body: &VisitInput,
+    ) -> Result<Visit, ClientError> {
+        self.post(&format!("/api/v1/companies/{company_id}/visits"), body)
+            .await
+    }
+
+    pub async fn visits(&self, company_id: i64) -> Result<Page<Visit>, ClientError> {
+        self.get(&format!("/api/v1/companies/{company_id}/visits"))
+            .await
+    }
+
+    // Talent
+
+    pub async fn my_talent_profile(&self) -> Result<TalentProfile, ClientError> {
+        self.get("/api/v1/talents/me").await
+    }
+
+    pub async fn save_talent_profile(
+        &self,
+        body: &TalentProfileInput,
+    ) -> Result<TalentProfile, ClientError> {
+        self.put("/api/v1/talents/me", body).await
+    }
+
+    pub async fn talent(&self, id: i64) -> Result<TalentProfile, ClientError> {
+        self.get(&format!("/api/v1/talents/{id}")).await
+    }
+
+    // Projects
+
+    /// Drafts a posting; `company_id` is for coordinators acting for a company.
+    pub async fn create_project(
+        &self,
+        company_id: Option<i64>,
+        body: &ProjectDraft,
+    ) -> Result<Project, ClientError> {
+        match company_id {
+            Some(id) => {
+                self.post(&format!("/api/v1/projects?company_id={id}"), body)
+                    .await
+            }
+            None => self.post("/api/v1/projects", body).await,
+        }
+    }
+
+    pub async fn project(&self, id: i64) -> Result<Project, ClientError> {
+        self.get(&format!("/api/v1/projects/{id}")).await
+    }
+
+    pub async fn update_project(
+        &self,
+        id: i64,
+        body: &ProjectDraft,
+    ) -> Result<Project, ClientError> {
+        self.patch(&format!("/api/v1/projects/{id}"), body).await
+    }
+
+    pub async fn submit_project(&self, id: i64) -> Result<Project, ClientError> {
+        self.post_empty(&format!("/api/v1/projects/{id}/submit"))
+            .await
+    }
+
+    pub async fn approve_project(&self, id: i64) -> Result<Project, ClientError> {
+        self.post_empty(&format!("/api/v1/projects/{id}/approve"))
+            .await
+    }
+
+    pub async fn request_project_changes(
+        &self,
+        id: i64,
+        comment: &str,
+    ) -> Result<Project, ClientError> {
+        let body = ReviewComment {
+            comment: comment.to_owned(),
+        };
+        self.post(&format!("/api/v1/projects/{id}/request-changes"), &body)
+            .await
+    }
+
+    pub async fn close_project(&self, id: i64) -> Result<Project, ClientError> {
+        self.post_empty(&format!("/api/v1/projects/{id}/close"))
+            .await
+    }
+
+    // Applications
+
+    pub async fn apply(
+        &self,
+        project_id: i64,
+        body: &ApplicationInput,
+    ) -> Result<Application, ClientError> {
+        self.post(&format!("/api/v1/projects/{project_id}/applications"), body)
+            .await
+    }
+
+    pub async fn application(&self, id: i64) -> Result<Application, ClientError> {
+        self.get(&format!("/api/v1/applications/{id}")).await
+    }
+
+    pub async fn transition(
+        &self,
+        id: i64,
+        body: &TransitionInput,
+    ) -> Result<Application, ClientError> {
+        self.post(&format!("/api/v1/applications/{id}/transitions"), body)
+            .await
+    }
+
+    pub async fn save_questionnaire(
+        &self,
+        id: i64,
+        body: &QuestionnaireInput,
+    ) -> Result<Questionnaires, ClientError> {
+        self.put(&format!("/api/v1/applications/{id}/questionnaire"), body)
+            .await
+    }
+
+    pub async fn messages(&self, application_id: i64) -> Result<Page<Message>, ClientError> {
+        self.get(&format!("/api/v1/applications/{application_id}/messages"))
+            .await
+    }
+
+    pub async fn send_message(
+        &self,
+        application_id: i64,
+        body: &str,
+    ) -> Result<Message, ClientError> {
+        let body = MessageInput {
+            body: body.to_owned(),
+        };
+        self.post(
+            &format!("/api/v1/applications/{application_id}/messages"),
+            &body,
+        )
+        .await
+    }
+
+    pub async fn propose_interview(
+        &self,
+        application_id: i64,
+        body: &InterviewProposal,
+    ) -> Result<Interview, ClientError> {
+        self.post(
+            &format!("/api/v1/applications/{application_id}/interviews"),
+            body,
+        )
+        .await
+    }
+
+    pub async fn confirm_interview(
+        &self,
+        id: i64,
+        body: &InterviewConfirm,
+    ) -> Result<Interview, ClientError> {
+        self.post(&format!("/api/v1/interviews/{id}/confirm"), body)
+            .await
+    }
+
+    pub async fn scout(&self, project_id: i64, body: &ScoutInput) -> Result<Scout, ClientError> {
+        self.post(&format!("/api/v1/projects/{project_id}/scouts"), body)
+            .await
+    }
+
+    pub async fn answer_scout(&self, id: i64, body: &ScoutAnswer) -> Result<Scout, ClientError> {
+        self.post(&format!("/api/v1/scouts/{id}/answer"), body)
+            .await
     }
 }

@@ -433,6 +433,10 @@ diesel::joinable!(applications -> users (talent_id));
 diesel::joinable!(talent_profiles -> users (user_id));
 diesel::joinable!(engagements -> applications (application_id));
 diesel::joinable!(messages -> users (sender_id));
+diesel::joinable!(scouts -> projects (project_id));
+diesel::joinable!(contracts -> applications (application_id));
+diesel::joinable!(work_reports -> engagements (engagement_id));
+diesel::joinable!(case_studies -> engagements (engagement_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     prefectures,

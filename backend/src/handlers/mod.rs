@@ -1,11 +1,15 @@
 //! HTTP handlers: extract, call a service, return a DTO. No SQL and no rules here.
 
+pub mod applications;
 pub mod auth;
 pub mod companies;
+pub mod conversations;
 pub mod health;
 pub mod me;
+pub mod notifications;
 pub mod projects;
 pub mod reference;
+pub mod scouts;
 pub mod talents;
 
 use actix_web::web;

@@ -1,14 +1,17 @@
 //! SQL lives here, written once for both backends. Repositories take `&mut AnyConnection`;
 //! services own transactions.
 
+pub mod applications;
 pub mod audit;
 pub mod companies;
+pub mod conversations;
 pub mod json;
 pub mod notifications;
 pub mod organisations;
 pub mod projects;
 pub mod reference;
 pub mod refresh_tokens;
+pub mod scouts;
 pub mod talents;
 pub mod users;
 

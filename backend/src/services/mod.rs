@@ -2,11 +2,16 @@
 //! Handlers call services; services call repositories.
 
 pub mod accounts;
+pub mod applications;
 pub mod auth;
 pub mod codes;
 pub mod companies;
 pub mod context;
+pub mod conversations;
+pub mod deadlines;
+pub mod decline;
 pub mod notify;
 pub mod projects;
 pub mod reference;
+pub mod scouts;
 pub mod talents;

@@ -3,10 +3,15 @@
 
 mod util;
 
+mod fixtures;
+
 mod admin;
+mod applications;
 mod auth;
+mod authorization;
 mod bad_input;
 mod health;
 mod openapi;
+mod projects;
 mod reference;
 mod serving;
