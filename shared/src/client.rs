@@ -10,7 +10,13 @@ use crate::application::{
     TransitionInput,
 };
 use crate::auth::{LoginRequest, Me, RefreshRequest, RegisterRequest, TokenResponse};
+use crate::case_study::CaseStudy;
 use crate::company::{Company, CompanyCreate, CompanyPatch, Visit, VisitInput};
+use crate::contract::{ChangeRequest, Contract, ContractTerms};
+use crate::engagement::{
+    Acknowledge, EndInput, Engagement, Kickoff, Outcome, OutcomeInput, RenewalInput, Review,
+    ReviewInput, WorkReport, WorkReportInput,
+};
 use crate::health::Health;
 use crate::page::Page;
 use crate::problem::Problem;
@@ -389,5 +395,139 @@ impl ApiClient {
     pub async fn answer_scout(&self, id: i64, body: &ScoutAnswer) -> Result<Scout, ClientError> {
         self.post(&format!("/api/v1/scouts/{id}/answer"), body)
             .await
+    }
+
+    // Contracts and engagements
+
+    pub async fn propose_contract(
+        &self,
+        application_id: i64,
+        terms: &ContractTerms,
+    ) -> Result<Contract, ClientError> {
+        self.post(
+            &format!("/api/v1/applications/{application_id}/contract"),
+            terms,
+        )
+        .await
+    }
+
+    pub async fn contract(&self, id: i64) -> Result<Contract, ClientError> {
+        self.get(&format!("/api/v1/contracts/{id}")).await
+    }
+
+    pub async fn accept_contract(&self, id: i64) -> Result<Contract, ClientError> {
+        self.post_empty(&format!("/api/v1/contracts/{id}/accept"))
+            .await
+    }
+
+    pub async fn request_contract_changes(
+        &self,
+        id: i64,
+        comment: &str,
+    ) -> Result<Contract, ClientError> {
+        let body = ChangeRequest {
+            comment: comment.to_owned(),
+        };
+        self.post(&format!("/api/v1/contracts/{id}/request-changes"), &body)
+            .await
+    }
+
+    pub async fn engagement(&self, id: i64) -> Result<Engagement, ClientError> {
+        self.get(&format!("/api/v1/engagements/{id}")).await
+    }
+
+    pub async fn save_kickoff(&self, id: i64, body: &Kickoff) -> Result<Engagement, ClientError> {
+        self.put(&format!("/api/v1/engagements/{id}/kickoff"), body)
+            .await
+    }
+
+    pub async fn submit_report(
+        &self,
+        engagement_id: i64,
+        body: &WorkReportInput,
+    ) -> Result<WorkReport, ClientError> {
+        self.post(
+            &format!("/api/v1/engagements/{engagement_id}/reports"),
+            body,
+        )
+        .await
+    }
+
+    pub async fn acknowledge_report(
+        &self,
+        report_id: i64,
+        body: &Acknowledge,
+    ) -> Result<WorkReport, ClientError> {
+        self.post(&format!("/api/v1/reports/{report_id}/acknowledge"), body)
+            .await
+    }
+
+    pub async fn submit_review(
+        &self,
+        engagement_id: i64,
+        body: &ReviewInput,
+    ) -> Result<Review, ClientError> {
+        self.post(
+            &format!("/api/v1/engagements/{engagement_id}/reviews"),
+            body,
+        )
+        .await
+    }
+
+    pub async fn renew(
+        &self,
+        engagement_id: i64,
+        body: &RenewalInput,
+    ) -> Result<Contract, ClientError> {
+        self.post(
+            &format!("/api/v1/engagements/{engagement_id}/renewals"),
+            body,
+        )
+        .await
+    }
+
+    pub async fn end_engagement(
+        &self,
+        engagement_id: i64,
+        reason: &str,
+    ) -> Result<Engagement, ClientError> {
+        let body = EndInput {
+            reason: reason.to_owned(),
+        };
+        self.post(&format!("/api/v1/engagements/{engagement_id}/end"), &body)
+            .await
+    }
+
+    pub async fn add_outcome(
+        &self,
+        engagement_id: i64,
+        body: &OutcomeInput,
+    ) -> Result<Outcome, ClientError> {
+        self.post(
+            &format!("/api/v1/engagements/{engagement_id}/outcomes"),
+            body,
+        )
+        .await
+    }
+
+    // Case studies
+
+    pub async fn draft_case_study(&self, engagement_id: i64) -> Result<CaseStudy, ClientError> {
+        self.post_empty(&format!("/api/v1/engagements/{engagement_id}/case-study"))
+            .await
+    }
+
+    pub async fn consent_case_study(&self, id: i64) -> Result<CaseStudy, ClientError> {
+        self.post_empty(&format!("/api/v1/case-studies/{id}/consent"))
+            .await
+    }
+
+    pub async fn publish_case_study(&self, id: i64) -> Result<CaseStudy, ClientError> {
+        self.post_empty(&format!("/api/v1/case-studies/{id}/publish"))
+            .await
+    }
+
+    pub async fn case_studies(&self, query: &str) -> Result<Page<CaseStudy>, ClientError> {
+        self.get(&format!("/api/v1/case-studies{query}")).await
     }
 }

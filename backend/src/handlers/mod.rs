@@ -2,8 +2,11 @@
 
 pub mod applications;
 pub mod auth;
+pub mod case_studies;
 pub mod companies;
+pub mod contracts;
 pub mod conversations;
+pub mod engagements;
 pub mod health;
 pub mod me;
 pub mod notifications;

@@ -3,8 +3,11 @@
 
 pub mod applications;
 pub mod audit;
+pub mod case_studies;
 pub mod companies;
+pub mod contracts;
 pub mod conversations;
+pub mod engagements;
 pub mod json;
 pub mod notifications;
 pub mod organisations;

@@ -4,12 +4,15 @@
 pub mod accounts;
 pub mod applications;
 pub mod auth;
+pub mod case_studies;
 pub mod codes;
 pub mod companies;
 pub mod context;
+pub mod contracts;
 pub mod conversations;
 pub mod deadlines;
 pub mod decline;
+pub mod engagements;
 pub mod notify;
 pub mod projects;
 pub mod reference;

@@ -11,6 +11,7 @@ mod auth;
 mod authorization;
 mod bad_input;
 mod health;
+mod lifecycle;
 mod openapi;
 mod projects;
 mod reference;
