@@ -86,7 +86,8 @@ pub fn api_routes(cfg: &mut ServiceConfig) {
             .service(handlers::case_studies::list)
             .service(handlers::case_studies::get)
             .service(handlers::notifications::list)
-            .service(handlers::notifications::read),
+            .service(handlers::notifications::read)
+            .service(handlers::admin::outbox),
     );
 }
 

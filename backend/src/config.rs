@@ -20,6 +20,11 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     pub body_limit: usize,
     pub pool_size: u32,
+    /// `KAKEHASHI_SMTP_URL` (e.g. `smtps://user:pass@mail.example:465`); without it email
+    /// stays in the outbox, where admins can read it.
+    pub smtp_url: Option<String>,
+    /// `KAKEHASHI_MAIL_FROM`.
+    pub mail_from: String,
 }
 
 impl Config {
@@ -57,6 +62,13 @@ impl Config {
             cors_origins,
             body_limit: DEFAULT_BODY_LIMIT,
             pool_size,
+            smtp_url: std::env::var("KAKEHASHI_SMTP_URL")
+                .ok()
+                .filter(|s| !s.is_empty()),
+            mail_from: std::env::var("KAKEHASHI_MAIL_FROM")
+                .ok()
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "架け橋 <no-reply@kakehashi.example>".to_owned()),
         })
     }
 }

@@ -207,6 +207,15 @@ fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(
     });
     actix_web::rt::System::new().block_on(async move {
         actix_web::rt::spawn(run_deadlines(state.clone()));
+        if let Some(url) = state.config.smtp_url.clone() {
+            let mailer =
+                kakehashi::services::mail::Mailer::from_config(&url, &state.config.mail_from)?;
+            actix_web::rt::spawn(run_mail(state.clone(), std::sync::Arc::new(mailer)));
+        } else {
+            tracing::info!(
+                "no KAKEHASHI_SMTP_URL: email stays in the outbox (GET /api/v1/admin/outbox)"
+            );
+        }
         let mut server = HttpServer::new(move || build_app(state.clone()));
         if let Some(n) = workers {
             server = server.workers(n);
@@ -233,6 +242,27 @@ async fn run_deadlines(state: web::Data<AppState>) {
             Ok(sweep) if sweep != Default::default() => tracing::info!(?sweep, "deadlines applied"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "deadline sweep failed; retrying in a minute"),
+        }
+    }
+}
+
+/// Sends the email outbox every 30 seconds.
+async fn run_mail(
+    state: web::Data<AppState>,
+    mailer: std::sync::Arc<kakehashi::services::mail::Mailer>,
+) {
+    let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(30));
+    loop {
+        tick.tick().await;
+        let (now, mailer) = (state.clock.now(), mailer.clone());
+        match state
+            .db
+            .run(move |c| kakehashi::services::mail::deliver(c, &mailer, now))
+            .await
+        {
+            Ok(0) => {}
+            Ok(sent) => tracing::info!(sent, "email sent"),
+            Err(e) => tracing::warn!(error = %e, "email delivery failed; retrying"),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! HTTP handlers: extract, call a service, return a DTO. No SQL and no rules here.
 
+pub mod admin;
 pub mod applications;
 pub mod auth;
 pub mod case_studies;

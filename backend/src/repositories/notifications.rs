@@ -113,19 +113,72 @@ pub fn mark_read(
     Ok(true)
 }
 
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = email_outbox)]
+pub struct EmailRow {
+    pub id: i64,
+    pub to_email: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+}
+
+/// Unsent email that has not failed too often, oldest first.
 pub fn unsent_emails(
     conn: &mut AnyConnection,
+    max_attempts: i32,
     limit: i64,
-) -> QueryResult<Vec<(i64, String, String, String)>> {
+) -> QueryResult<Vec<EmailRow>> {
     email_outbox::table
         .filter(email_outbox::sent_at.is_null())
+        .filter(email_outbox::attempts.lt(max_attempts))
         .order(email_outbox::id.asc())
         .limit(limit)
-        .select((
-            email_outbox::id,
-            email_outbox::to_email,
-            email_outbox::subject,
-            email_outbox::body,
-        ))
+        .select(EmailRow::as_select())
         .load(conn)
+}
+
+/// Claims one email for a send attempt; false when another instance claimed it first.
+pub fn claim_email(conn: &mut AnyConnection, id: i64, attempts: i32) -> QueryResult<bool> {
+    let n = diesel::update(
+        email_outbox::table
+            .filter(email_outbox::id.eq(id))
+            .filter(email_outbox::sent_at.is_null())
+            .filter(email_outbox::attempts.eq(attempts)),
+    )
+    .set(email_outbox::attempts.eq(attempts + 1))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn email_sent(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(email_outbox::table.find(id))
+        .set(email_outbox::sent_at.eq(now))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn email_failed(conn: &mut AnyConnection, id: i64, error: &str) -> QueryResult<()> {
+    diesel::update(email_outbox::table.find(id))
+        .set(email_outbox::last_error.eq(error))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The outbox, newest first, for admins.
+pub fn outbox(
+    conn: &mut AnyConnection,
+    before: Option<i64>,
+    limit: i64,
+) -> QueryResult<Vec<EmailRow>> {
+    let mut query = email_outbox::table
+        .select(EmailRow::as_select())
+        .into_boxed();
+    if let Some(id) = before {
+        query = query.filter(email_outbox::id.lt(id));
+    }
+    query.order(email_outbox::id.desc()).limit(limit).load(conn)
 }

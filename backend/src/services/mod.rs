@@ -13,6 +13,7 @@ pub mod conversations;
 pub mod deadlines;
 pub mod decline;
 pub mod engagements;
+pub mod mail;
 pub mod notify;
 pub mod projects;
 pub mod reference;

@@ -209,7 +209,63 @@ async fn partners_see_no_individual_records(backend: Backend) {
     app.stop().await;
 }
 
+async fn engagements_belong_to_their_parties(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let (company, coordinator, talent, engagement, contract) = crate::fixtures::engaged(&app).await;
+    let other_company = app.company_user("owner@tottori.example", "31").await;
+    let other_hub = app.coordinator("c@tottori.example", &["31"]).await;
+    let other_talent = app.talent("kenta@example.jp").await;
+    let admin = app.admin().await;
+    for party in [&company, &coordinator, &talent, &admin] {
+        party.api.engagement(engagement).await.unwrap();
+        party.api.contract(contract).await.unwrap();
+    }
+    for outsider in [&other_company, &other_hub, &other_talent] {
+        assert_eq!(status(outsider.api.engagement(engagement).await), 404);
+        assert_eq!(status(outsider.api.contract(contract).await), 404);
+        assert_eq!(status(outsider.api.draft_case_study(engagement).await), 404);
+        assert_eq!(
+            status(outsider.api.end_engagement(engagement, "x").await),
+            404
+        );
+        let theirs: Page<kakehashi_shared::engagement::Engagement> =
+            outsider.api.get("/api/v1/engagements").await.unwrap();
+        assert!(theirs.items.is_empty());
+    }
+    // Contact details reach the engaged company only.
+    assert!(company
+        .api
+        .talent(talent.id())
+        .await
+        .unwrap()
+        .email
+        .is_some());
+    assert!(coordinator
+        .api
+        .talent(talent.id())
+        .await
+        .unwrap()
+        .email
+        .is_none());
+    // A draft case study is the parties' until published.
+    let study = coordinator.api.draft_case_study(engagement).await.unwrap();
+    assert_eq!(
+        status(other_company.api.consent_case_study(study.id).await),
+        404
+    );
+    assert_eq!(
+        status(
+            app.client()
+                .get::<serde_json::Value>(&format!("/api/v1/case-studies/{}", study.id))
+                .await
+        ),
+        404
+    );
+    app.stop().await;
+}
+
 on_both_backends!(
     other_organisations_records_are_not_found,
-    partners_see_no_individual_records
+    partners_see_no_individual_records,
+    engagements_belong_to_their_parties,
 );

@@ -222,3 +222,67 @@ pub fn status<T: std::fmt::Debug>(result: Result<T, kakehashi_shared::client::Cl
         Err(e) => e.problem().map(|p| p.status).unwrap_or(0),
     }
 }
+
+/// Everyone of a running engagement: (company, coordinator, talent, engagement id, contract id).
+pub async fn engaged(app: &TestApp) -> (User, User, User, i64, i64) {
+    use kakehashi_shared::application::{ApplicationInput, TransitionInput};
+    use kakehashi_shared::workflow::ApplicationAction;
+    let company = app.company_user("owner@iwate-seika.example", "03").await;
+    let coordinator = app.coordinator("chiba@hub.example", &["03"]).await;
+    let talent = app.talent("hanako@example.jp").await;
+    let project = published_project(app, &company, &coordinator).await;
+    let application = talent
+        .api
+        .apply(
+            project,
+            &ApplicationInput {
+                proposal: "二十文字以上の提案文です。よろしくお願いします。".into(),
+                screening_answers: vec!["はい".into()],
+            },
+        )
+        .await
+        .expect("apply");
+    company
+        .api
+        .transition(
+            application.id,
+            &TransitionInput {
+                action: ApplicationAction::Offer,
+                reason: None,
+                message: None,
+            },
+        )
+        .await
+        .expect_err("an offer needs a shortlist or interview first");
+    for action in [ApplicationAction::Shortlist, ApplicationAction::Offer] {
+        company
+            .api
+            .transition(
+                application.id,
+                &TransitionInput {
+                    action,
+                    reason: None,
+                    message: None,
+                },
+            )
+            .await
+            .expect("move");
+    }
+    let contract = company
+        .api
+        .propose_contract(application.id, &crate::lifecycle::terms())
+        .await
+        .expect("terms");
+    company
+        .api
+        .accept_contract(contract.id)
+        .await
+        .expect("company accepts");
+    let accepted = talent
+        .api
+        .accept_contract(contract.id)
+        .await
+        .expect("talent accepts");
+    let engagement = accepted.engagement_id.expect("engagement");
+    (company, coordinator, talent, engagement, contract.id)
+}

@@ -12,6 +12,7 @@ mod authorization;
 mod bad_input;
 mod health;
 mod lifecycle;
+mod mail;
 mod openapi;
 mod projects;
 mod reference;

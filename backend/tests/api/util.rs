@@ -198,6 +198,8 @@ impl TestApp {
                 cors_origins: vec!["https://partner.example".to_owned()],
                 body_limit: DEFAULT_BODY_LIMIT,
                 pool_size: 4,
+                smtp_url: None,
+                mail_from: "架け橋 <no-reply@kakehashi.example>".to_owned(),
             },
         });
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
