@@ -1,6 +1,6 @@
 //! A small Japanese demo data set for `make demo`: hubs in 岩手, 鳥取 and 宮城 with their
-//! coordinators, regional partners, companies with their members, and talent accounts. Loading
-//! it twice changes nothing.
+//! coordinators, regional partners, companies with their members, talent accounts, and the
+//! workflow data of `demo_workflow`. Loading it twice changes nothing.
 
 use chrono::{DateTime, Utc};
 use diesel::Connection;
@@ -254,6 +254,11 @@ pub fn load(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<String, ApiE
             }
             lines.push(format!("  talent       {email}  ({name})"));
         }
+        let coordinators: Vec<(&str, &str)> = HUBS
+            .iter()
+            .map(|h| (h.prefecture, h.coordinator_email))
+            .collect();
+        super::demo_workflow::load(conn, &coordinators, now)?;
         Ok(())
     })?;
     Ok(lines.join("\n"))

@@ -144,6 +144,51 @@ async fn the_demo_data_set_loads_twice_without_change() {
         None,
     );
     assert_eq!(app.count("hubs").await, 3);
+    // Postings and applications in every status, and a running engagement.
+    let statuses = |table: &'static str| {
+        let db = app.db.clone();
+        async move {
+            db.run(move |conn| {
+                use diesel::prelude::*;
+                #[derive(diesel::QueryableByName)]
+                struct Row {
+                    #[diesel(sql_type = diesel::sql_types::Text)]
+                    status: String,
+                }
+                let rows: Vec<Row> = diesel::sql_query(format!(
+                    "SELECT DISTINCT status FROM {table} ORDER BY status"
+                ))
+                .load(conn)?;
+                Ok(rows.into_iter().map(|r| r.status).collect::<Vec<_>>())
+            })
+            .await
+            .unwrap()
+        }
+    };
+    assert_eq!(
+        statuses("projects").await,
+        [
+            "changes_requested",
+            "closed",
+            "draft",
+            "in_review",
+            "published"
+        ]
+    );
+    assert_eq!(
+        statuses("applications").await,
+        [
+            "applied",
+            "contracted",
+            "declined",
+            "interviewing",
+            "offered",
+            "shortlisted",
+            "withdrawn"
+        ]
+    );
+    assert_eq!(app.count("engagements").await, 1);
+    assert_eq!(app.count("talent_profiles").await, 6);
     let session = app
         .client()
         .login(&LoginRequest {
