@@ -105,9 +105,13 @@ fn cors(origins: &[String]) -> Cors {
 
 /// Parsing failures of query strings and paths are problems too, not actix's plain text.
 fn extractor_errors(cfg: &mut web::ServiceConfig) {
-    cfg.app_data(web::QueryConfig::default().error_handler(|err, _| {
-        ApiError::Malformed(format!("invalid query string: {err}")).into()
-    }))
+    // A query string always parses; a value that does not fit (an unknown status, a number
+    // that is not one) is a validation problem like a bad body field.
+    cfg.app_data(
+        web::QueryConfig::default().error_handler(|err, _| {
+            ApiError::field("query", "invalid_value", err.to_string()).into()
+        }),
+    )
     .app_data(web::PathConfig::default().error_handler(|err, _| {
         ApiError::Malformed(format!("invalid path parameter: {err}")).into()
     }))

@@ -54,9 +54,13 @@ pub struct ListQuery {
     /// JIS prefecture code of the company.
     pub prefecture: Option<String>,
     pub company_id: Option<i64>,
+    /// `true`: the postings the caller manages, in every status.
+    #[serde(default)]
+    pub mine: bool,
 }
 
-/// Postings, newest first. Without a token only published ones.
+/// Postings, newest first: the published catalogue, or with `mine=true` (or a non-published
+/// `status`) the caller's own and their hub's postings in every status.
 #[utoipa::path(
     tag = "projects",
     params(ListQuery, PageQuery),
@@ -88,6 +92,7 @@ pub async fn list(
         status: q.status,
         prefecture: q.prefecture,
         company_id: q.company_id,
+        mine: q.mine,
     };
     Ok(Json(
         state

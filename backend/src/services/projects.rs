@@ -340,17 +340,19 @@ pub struct ListQuery {
     pub status: Option<ProjectStatus>,
     pub prefecture: Option<String>,
     pub company_id: Option<i64>,
+    /// The postings the caller manages, in every status (company members and coordinators).
+    pub mine: bool,
 }
 
-/// Published postings for everyone; the company's own and the hub's postings in any status
-/// for those who manage them.
+/// The published catalogue for everyone; with `mine` or a non-published `status`, the
+/// postings the caller manages (their company's, their hub's, or all for admins).
 pub fn list(
     conn: &mut AnyConnection,
     actor: Option<&Actor>,
     q: &ListQuery,
     page: PageRequest,
 ) -> Result<Page<Project>, ApiError> {
-    let public_only = q.status.is_none_or(|s| s == ProjectStatus::Published);
+    let managed = q.mine || q.status.is_some_and(|s| s != ProjectStatus::Published);
     let mut filter = ProjectFilter {
         statuses: q
             .status
@@ -359,27 +361,31 @@ pub fn list(
         company_id: q.company_id,
         prefectures: q.prefecture.clone().map(|p| vec![p]),
     };
-    let mut managed = false;
-    match actor {
-        Some(a) if a.role == Role::CompanyMember && q.status.is_some() && !public_only => {
-            filter.company_id = Some(a.company_id.unwrap_or(-1));
-            managed = true;
-        }
-        Some(a) if a.role == Role::Coordinator && !public_only => {
-            let hub = context::hub_prefectures(conn, a)?;
-            filter.prefectures = Some(match &q.prefecture {
-                Some(p) if hub.contains(p) => vec![p.clone()],
-                Some(_) => Vec::new(),
-                None => hub,
-            });
-            managed = true;
-        }
-        Some(a) if a.is_admin() => managed = !public_only,
-        _ if public_only => filter.statuses = vec![ProjectStatus::Published.as_str().to_owned()],
-        _ => return Err(ApiError::Forbidden),
-    }
-    if q.status.is_none() && !managed {
+    if !managed {
         filter.statuses = vec![ProjectStatus::Published.as_str().to_owned()];
+    } else {
+        let actor = actor.ok_or(ApiError::Unauthenticated("Sign in to list your postings."))?;
+        match actor.role {
+            Role::CompanyMember => {
+                let own = actor.company_id.unwrap_or(-1);
+                // Asking for another company's postings finds none: the list is the caller's.
+                filter.company_id = Some(if q.company_id.is_none_or(|c| c == own) {
+                    own
+                } else {
+                    -1
+                });
+            }
+            Role::Coordinator => {
+                let hub = context::hub_prefectures(conn, actor)?;
+                filter.prefectures = Some(
+                    hub.into_iter()
+                        .filter(|p| q.prefecture.as_ref().is_none_or(|asked| asked == p))
+                        .collect(),
+                );
+            }
+            Role::Admin => {}
+            Role::Talent | Role::Partner => return Err(ApiError::Forbidden),
+        }
     }
     let rows = repo::list(conn, &filter, page.before, page.fetch())?;
     page.page(rows, |p| p.project.id, |p| to_dto(p, managed))

@@ -257,7 +257,115 @@ async fn coordinators_act_only_for_their_hub(backend: Backend) {
     app.stop().await;
 }
 
+async fn lists_show_the_catalogue_or_your_own(backend: Backend) {
+    use kakehashi_shared::project::Project;
+    use kakehashi_shared::Page;
+    let app = TestApp::start(backend).await;
+    let company = app.company_user("owner@example.jp", "03").await;
+    let coordinator = app.coordinator("c@hub.example", &["03"]).await;
+    let other_hub = app.coordinator("c@tottori.example", &["31"]).await;
+    let talent = app.talent("hanako@example.jp").await;
+    let published = published_project(&app, &company, &coordinator).await;
+    let draft = company
+        .api
+        .create_project(
+            None,
+            &ProjectDraft {
+                title: Some("下書き".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    let ids = |page: Page<Project>| page.items.into_iter().map(|p| p.id).collect::<Vec<_>>();
+
+    assert_eq!(
+        ids(app.client().get("/api/v1/projects").await.unwrap()),
+        [published]
+    );
+    assert_eq!(
+        ids(company.api.get("/api/v1/projects?mine=true").await.unwrap()),
+        [draft, published]
+    );
+    assert_eq!(
+        ids(coordinator
+            .api
+            .get("/api/v1/projects?status=draft")
+            .await
+            .unwrap()),
+        [draft]
+    );
+    assert!(ids(other_hub
+        .api
+        .get("/api/v1/projects?mine=true")
+        .await
+        .unwrap())
+    .is_empty());
+    assert_eq!(
+        status(
+            talent
+                .api
+                .get::<Page<Project>>("/api/v1/projects?mine=true")
+                .await
+        ),
+        403
+    );
+    assert_eq!(
+        status(
+            app.client()
+                .get::<Page<Project>>("/api/v1/projects?status=draft")
+                .await
+        ),
+        401
+    );
+    assert_eq!(
+        status(
+            app.client()
+                .get::<Page<Project>>("/api/v1/projects?limit=101")
+                .await
+        ),
+        422
+    );
+    assert_eq!(
+        status(
+            app.client()
+                .get::<Page<Project>>("/api/v1/projects?prefecture=48")
+                .await
+        ),
+        422
+    );
+    assert_eq!(
+        status(
+            app.client()
+                .get::<Page<Project>>("/api/v1/projects?status=sideways")
+                .await
+        ),
+        422
+    );
+    // Pagination: one per page, the cursor leads to the next.
+    let first: Page<Project> = company
+        .api
+        .get("/api/v1/projects?mine=true&limit=1")
+        .await
+        .unwrap();
+    let cursor = first.next_cursor.clone().unwrap();
+    let second: Page<Project> = company
+        .api
+        .get(&format!(
+            "/api/v1/projects?mine=true&limit=1&cursor={cursor}"
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        (ids(first), ids(second.clone()), second.next_cursor),
+        (vec![draft], vec![published], None)
+    );
+    app.stop().await;
+}
+
 on_both_backends!(
+    lists_show_the_catalogue_or_your_own,
     a_posting_goes_through_review,
     bad_postings_are_refused,
     the_window_closes_by_itself,
