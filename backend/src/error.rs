@@ -40,6 +40,9 @@ pub enum ApiError {
     Conflict { code: String, detail: String },
     #[error("database unavailable")]
     DatabaseUnavailable,
+    /// Another writer got there first (SQLite); `Db::run` retries, clients see 503 if it persists.
+    #[error("database busy")]
+    DatabaseBusy,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -72,7 +75,7 @@ impl ApiError {
             Self::MethodNotAllowed => ErrorCode::MethodNotAllowed,
             Self::EmailTaken => ErrorCode::EmailTaken,
             Self::Conflict { .. } => ErrorCode::Conflict,
-            Self::DatabaseUnavailable => ErrorCode::DatabaseUnavailable,
+            Self::DatabaseUnavailable | Self::DatabaseBusy => ErrorCode::DatabaseUnavailable,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -93,7 +96,9 @@ impl ApiError {
             Self::MethodNotAllowed => "Method not allowed",
             Self::EmailTaken => "This email is already registered",
             Self::Conflict { .. } => "The request conflicts with the current state",
-            Self::DatabaseUnavailable => "The service is temporarily unavailable",
+            Self::DatabaseUnavailable | Self::DatabaseBusy => {
+                "The service is temporarily unavailable"
+            }
             Self::Internal(_) => "Internal server error",
         }
     }
@@ -115,7 +120,9 @@ impl ApiError {
                     .to_owned(),
             ),
             Self::Conflict { detail, .. } => Some(detail.clone()),
-            Self::DatabaseUnavailable => Some("Please retry in a few seconds.".to_owned()),
+            Self::DatabaseUnavailable | Self::DatabaseBusy => {
+                Some("Please retry in a few seconds.".to_owned())
+            }
             _ => None,
         }
     }
@@ -156,7 +163,7 @@ impl ResponseError for ApiError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::EmailTaken | Self::Conflict { .. } => StatusCode::CONFLICT,
-            Self::DatabaseUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::DatabaseUnavailable | Self::DatabaseBusy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -173,7 +180,7 @@ impl ResponseError for ApiError {
         ) {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
         }
-        if matches!(self, Self::DatabaseUnavailable) {
+        if matches!(self, Self::DatabaseUnavailable | Self::DatabaseBusy) {
             response.insert_header((header::RETRY_AFTER, "5"));
         }
         response.json(self.to_problem())
@@ -197,7 +204,15 @@ impl From<DieselError> for ApiError {
                 DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
                 _,
             ) => Self::DatabaseUnavailable,
+            DieselError::DatabaseError(_, info) if is_busy(info.message()) => Self::DatabaseBusy,
             other => Self::Internal(format!("database error: {other}")),
         }
     }
+}
+
+/// SQLite's "database is locked" / "database table is locked" (SQLITE_BUSY, SQLITE_LOCKED).
+fn is_busy(message: &str) -> bool {
+    message.contains("database is locked")
+        || message.contains("is locked")
+        || message.contains("SQLITE_BUSY")
 }

@@ -18,3 +18,4 @@ pub mod state;
 pub mod static_files;
 
 pub use app::build_app;
+pub mod search;

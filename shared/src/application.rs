@@ -283,6 +283,9 @@ impl Validate for InterviewProposal {
         if self.slots.is_empty() || self.slots.len() > 5 {
             e.add("slots", "out_of_range", "propose 1 to 5 slots");
         }
+        for (i, slot) in self.slots.iter().enumerate() {
+            e.plausible_date(&format!("slots[{i}]"), slot.date_naive());
+        }
         if !(15..=240).contains(&self.duration_minutes) {
             e.add(
                 "duration_minutes",

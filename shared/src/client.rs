@@ -12,7 +12,7 @@ use crate::application::{
 use crate::auth::{LoginRequest, Me, RefreshRequest, RegisterRequest, TokenResponse};
 use crate::case_study::CaseStudy;
 use crate::company::{Company, CompanyCreate, CompanyPatch, Visit, VisitInput};
-use crate::contract::{ChangeRequest, Contract, ContractTerms};
+use crate::contract::{AcceptInput, ChangeRequest, Contract, ContractTerms};
 use crate::engagement::{
     Acknowledge, EndInput, Engagement, Kickoff, Outcome, OutcomeInput, RenewalInput, Review,
     ReviewInput, WorkReport, WorkReportInput,
@@ -415,9 +415,13 @@ impl ApiClient {
         self.get(&format!("/api/v1/contracts/{id}")).await
     }
 
-    pub async fn accept_contract(&self, id: i64) -> Result<Contract, ClientError> {
-        self.post_empty(&format!("/api/v1/contracts/{id}/accept"))
-            .await
+    /// Accepts `version` of the terms (the one the party read).
+    pub async fn accept_contract(&self, id: i64, version: i32) -> Result<Contract, ClientError> {
+        self.post(
+            &format!("/api/v1/contracts/{id}/accept"),
+            &AcceptInput { version },
+        )
+        .await
     }
 
     pub async fn request_contract_changes(

@@ -241,6 +241,10 @@ impl Validate for VisitInput {
         if self.diagnosed_challenges.len() > 10 {
             e.add("diagnosed_challenges", "too_long", "at most 10 challenges");
         }
+        e.plausible_date("visited_on", self.visited_on);
+        if let Some(next) = self.next_visit_on {
+            e.plausible_date("next_visit_on", next);
+        }
         if let Some(next) = self.next_visit_on {
             if next < self.visited_on {
                 e.add(

@@ -110,6 +110,7 @@ impl Validate for ContractTerms {
                 "the freelance law requires payment within 60 days of receiving the work",
             );
         }
+        e.plausible_date("start_date", self.start_date);
         if !(1..=24).contains(&self.term_months) {
             e.add(
                 "term_months",
@@ -172,6 +173,26 @@ pub struct Contract {
     /// What a party asked to change.
     pub change_request: Option<String>,
     pub created_at: DateTime<Utc>,
+}
+
+/// Acceptance of the terms as the party read them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AcceptInput {
+    /// The `version` of the terms the party read; a newer one answers 409 `version_changed`.
+    #[cfg_attr(feature = "openapi", schema(example = 2))]
+    pub version: i32,
+}
+
+impl Validate for AcceptInput {
+    fn validate(&self) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::new();
+        if self.version < 1 {
+            e.add("version", "out_of_range", "must be 1 or more");
+        }
+        e.into_result()
+    }
 }
 
 /// A party's request to change the terms before accepting.

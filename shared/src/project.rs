@@ -237,6 +237,15 @@ impl Validate for ProjectDraft {
                 e.text(&format!("screening_questions[{i}]"), q, 1, 300);
             }
         }
+        if let Some(d) = self.start_date {
+            e.plausible_date("start_date", d);
+        }
+        if let Some(t) = self.recruitment_opens_at {
+            e.plausible_date("recruitment_opens_at", t.date_naive());
+        }
+        if let Some(t) = self.recruitment_closes_at {
+            e.plausible_date("recruitment_closes_at", t.date_naive());
+        }
         if let (Some(open), Some(close)) = (self.recruitment_opens_at, self.recruitment_closes_at) {
             if close <= open {
                 e.add(

@@ -120,6 +120,19 @@ impl FieldErrors {
         }
     }
 
+    /// A date the product can mean: 2000–2100. Keeps far-off years (which chrono parses but
+    /// PostgreSQL cannot store) out of the database.
+    pub fn plausible_date(&mut self, field: &str, date: chrono::NaiveDate) {
+        use chrono::Datelike;
+        if !(2000..=2100).contains(&date.year()) {
+            self.add(
+                field,
+                "out_of_range",
+                "must be between the years 2000 and 2100",
+            );
+        }
+    }
+
     /// A two-digit JIS X 0401 prefecture code ("01"–"47").
     pub fn prefecture_code(&mut self, field: &str, value: &str) {
         if !is_prefecture_code(value) {

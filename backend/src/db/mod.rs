@@ -124,6 +124,9 @@ pub struct Db {
     kind: DatabaseKind,
 }
 
+/// How often a transaction overtaken by another writer is run again.
+const BUSY_RETRIES: u32 = 6;
+
 /// How long a request waits for a connection before it answers 503.
 const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(3);
 
@@ -162,15 +165,29 @@ impl Db {
     }
 
     /// Runs blocking diesel work on actix's blocking thread pool, never on an async worker.
+    ///
+    /// SQLite refuses a write transaction whose snapshot another writer has overtaken
+    /// (`SQLITE_BUSY`, which no busy timeout waits out); the work is then run again from the
+    /// start, so racing requests get a real answer (often a 409) rather than an error.
     pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
     where
-        F: FnOnce(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
+        F: Fn(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
         let db = self.clone();
         actix_web::web::block(move || {
             let mut conn = db.get()?;
-            work(&mut conn)
+            let mut attempt = 0;
+            loop {
+                match work(&mut conn) {
+                    Err(ApiError::DatabaseBusy) if attempt < BUSY_RETRIES => {
+                        attempt += 1;
+                        std::thread::sleep(Duration::from_millis(5 * (1 << attempt)));
+                    }
+                    Err(ApiError::DatabaseBusy) => return Err(ApiError::DatabaseUnavailable),
+                    other => return other,
+                }
+            }
         })
         .await
         .map_err(|e| ApiError::internal(format!("blocking task failed: {e}")))?

@@ -1,5 +1,5 @@
 use actix_web::{get, post, web, web::Json, HttpResponse};
-use kakehashi_shared::contract::{ChangeRequest, Contract, ContractTerms};
+use kakehashi_shared::contract::{AcceptInput, ChangeRequest, Contract, ContractTerms};
 use kakehashi_shared::Problem;
 
 use super::State;
@@ -62,15 +62,16 @@ pub async fn get(
     ))
 }
 
-/// The caller's side accepts the current version. When both have, the engagement starts
+/// The caller's side accepts the version they read. When both have, the engagement starts
 /// (or moves to the renewed term) and the company sees the talent's contact details.
 #[utoipa::path(
     tag = "contracts",
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Contract id")),
+    request_body = AcceptInput,
     responses(
         (status = 200, description = "Accepted by the caller's side", body = Contract),
-        (status = 409, description = "`already_accepted`, or not proposed (`illegal_transition:<status>:accept`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`version_changed` (read the new terms first), `already_accepted`, or not proposed (`illegal_transition:<status>:accept`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/contracts/{id}/accept")]
@@ -78,12 +79,13 @@ pub async fn accept(
     state: State,
     AuthUser(actor): AuthUser,
     id: web::Path<i64>,
+    ValidJson(body): ValidJson<AcceptInput>,
 ) -> Result<Json<Contract>, ApiError> {
-    let (id, now) = (id.into_inner(), state.clock.now());
+    let (id, now, version) = (id.into_inner(), state.clock.now(), body.version);
     Ok(Json(
         state
             .db
-            .run(move |c| service::accept(c, &actor, id, now))
+            .run(move |c| service::accept(c, &actor, id, version, now))
             .await?,
     ))
 }

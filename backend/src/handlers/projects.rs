@@ -149,7 +149,7 @@ pub async fn update(
     Ok(Json(
         state
             .db
-            .run(move |c| service::update(c, &actor, id, body, now))
+            .run(move |c| service::update(c, &actor, id, &body, now))
             .await?,
     ))
 }

@@ -287,3 +287,10 @@ pub fn questionnaires(conn: &mut AnyConnection, id: i64) -> QueryResult<Vec<(Str
         .select((questionnaires::side, questionnaires::answers))
         .load(conn)
 }
+
+pub fn any_for_project(conn: &mut AnyConnection, project_id: i64) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        applications::table.filter(applications::project_id.eq(project_id)),
+    ))
+    .get_result(conn)
+}

@@ -86,10 +86,14 @@ pub fn consent(
 }
 
 pub fn publish(conn: &mut AnyConnection, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    // Consents are checked in the same statement, so an edit that cleared them wins.
     let n = diesel::update(
         case_studies::table
             .filter(case_studies::id.eq(id))
-            .filter(case_studies::status.eq("draft")),
+            .filter(case_studies::status.eq("draft"))
+            .filter(case_studies::company_consent_at.is_not_null())
+            .filter(case_studies::talent_consent_at.is_not_null())
+            .filter(case_studies::coordinator_consent_at.is_not_null()),
     )
     .set((
         case_studies::status.eq("published"),

@@ -115,12 +115,15 @@ pub fn revise(conn: &mut AnyConnection, id: i64, version: i32, terms: &str) -> Q
 pub fn accept(
     conn: &mut AnyConnection,
     id: i64,
+    version: i32,
     company_side: bool,
     user_id: i64,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
+    // The version the party read: an acceptance never lands on terms they did not see.
     let target = contracts::table
         .filter(contracts::id.eq(id))
+        .filter(contracts::version.eq(version))
         .filter(contracts::status.eq("proposed"));
     let n = if company_side {
         diesel::update(target.filter(contracts::company_accepted_at.is_null()))

@@ -86,11 +86,24 @@ pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<ProjectWithCompany
         .first(conn)
 }
 
-pub fn update_draft(conn: &mut AnyConnection, id: i64, cols: &DraftColumns) -> QueryResult<()> {
-    diesel::update(projects::table.find(id))
-        .set(cols)
-        .execute(conn)
-        .map(|_| ())
+/// Writes a new draft only if the posting is still in `status` at `version`; false when
+/// another request changed it first.
+pub fn update_draft(
+    conn: &mut AnyConnection,
+    id: i64,
+    status: &str,
+    version: i32,
+    cols: &DraftColumns,
+) -> QueryResult<bool> {
+    let n = diesel::update(
+        projects::table
+            .filter(projects::id.eq(id))
+            .filter(projects::status.eq(status))
+            .filter(projects::version.eq(version)),
+    )
+    .set(cols)
+    .execute(conn)?;
+    Ok(n == 1)
 }
 
 /// Moves `from` → `to` only if the project is still in `from`; false when another request

@@ -87,6 +87,7 @@ pub fn list(
     conn: &mut AnyConnection,
     talent_id: Option<i64>,
     company_id: Option<i64>,
+    project_id: Option<i64>,
     before: Option<i64>,
     limit: i64,
 ) -> QueryResult<Vec<(ScoutRow, String)>> {
@@ -99,6 +100,9 @@ pub fn list(
     }
     if let Some(id) = company_id {
         query = query.filter(projects::company_id.eq(id));
+    }
+    if let Some(id) = project_id {
+        query = query.filter(scouts::project_id.eq(id));
     }
     if let Some(id) = before {
         query = query.filter(scouts::id.lt(id));

@@ -373,8 +373,8 @@ pub fn load(
         applications::transition(conn, &iwate, contracted.id, &step(action), now)?;
     }
     let contract = contracts::propose(conn, &iwate, contracted.id, &terms(100_000, 30), now)?;
-    contracts::accept(conn, &iwate, contract.id, now)?;
-    let accepted = contracts::accept(conn, &hanako, contract.id, now)?;
+    contracts::accept(conn, &iwate, contract.id, contract.version, now)?;
+    let accepted = contracts::accept(conn, &hanako, contract.id, contract.version, now)?;
     if let Some(engagement) = accepted.engagement_id {
         engagements::save_kickoff(
             conn,

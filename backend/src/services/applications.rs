@@ -415,3 +415,54 @@ fn questionnaires_for(
     }
     Ok(q)
 }
+
+/// When a company closes a posting by hand, applications nobody has acted on yet (applied,
+/// shortlisted) get a courteous decline at once rather than waiting for the deadline.
+/// Interviews and offers in progress go on.
+pub fn decline_waiting(
+    conn: &mut AnyConnection,
+    project_id: i64,
+    title: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, ApiError> {
+    let mut declined = 0;
+    for a in repo::open_for_project(conn, project_id)? {
+        let Some(from) = ApplicationStatus::parse(&a.status) else {
+            continue;
+        };
+        if !matches!(
+            from,
+            ApplicationStatus::Applied | ApplicationStatus::Shortlisted
+        ) {
+            continue;
+        }
+        if !repo::set_status(
+            conn,
+            a.id,
+            from.as_str(),
+            ApplicationStatus::Declined.as_str(),
+            to_db_time(now),
+        )? {
+            continue;
+        }
+        let message = decline::message(title, DeclineReason::ProjectClosed, None);
+        repo::set_decline(conn, a.id, DeclineReason::ProjectClosed.as_str(), &message)?;
+        let mut entry = AuditEntry::new("application", a.id, "decline", now);
+        entry.from_state = Some(from.as_str());
+        entry.to_state = Some(ApplicationStatus::Declined.as_str());
+        audit::record(conn, &entry)?;
+        notify::users(
+            conn,
+            &[a.talent_id],
+            &Note {
+                kind: "application.declined",
+                title: "応募の結果のお知らせ",
+                body: &message,
+                link: format!("/applications/{}", a.id),
+            },
+            now,
+        )?;
+        declined += 1;
+    }
+    Ok(declined)
+}

@@ -165,7 +165,7 @@ async fn start_session(
                     to_db_time(now),
                     to_db_time(now + Duration::days(refresh::REFRESH_TOKEN_DAYS)),
                 )?;
-                accounts::me(conn, user)
+                accounts::me(conn, user.clone())
             })
         })
         .await?;

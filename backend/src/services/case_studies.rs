@@ -285,7 +285,12 @@ pub fn publish(
                 "The company, the talent and the coordinator must all consent before publication.",
             ));
         }
-        repo::publish(conn, id, to_db_time(now))?;
+        if !repo::publish(conn, id, to_db_time(now))? {
+            return Err(conflict(
+                "concurrent_update",
+                "The case study changed meanwhile; reload it.",
+            ));
+        }
         let mut e = AuditEntry::new("case_study", id, "publish", now).by(actor.user_id);
         e.from_state = Some("draft");
         e.to_state = Some("published");

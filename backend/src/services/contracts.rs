@@ -138,6 +138,7 @@ pub fn accept(
     conn: &mut AnyConnection,
     actor: &Actor,
     id: i64,
+    version: i32,
     now: DateTime<Utc>,
 ) -> Result<Contract, ApiError> {
     conn.transaction(|conn| {
@@ -148,8 +149,22 @@ pub fn accept(
                 "Only proposed terms can be accepted.",
             ));
         }
+        if row.version != version {
+            return Err(conflict(
+                "version_changed",
+                "The terms changed since you read them; read the new version before accepting.",
+            ));
+        }
+        if let Some(engagement) = row.engagement_id {
+            if engagements::find(conn, engagement)?.status != "active" {
+                return Err(conflict(
+                    "illegal_transition:ended:accept",
+                    "The engagement has ended.",
+                ));
+            }
+        }
         let company = party.side() == Side::Company;
-        if !repo::accept(conn, id, company, actor.user_id, to_db_time(now))? {
+        if !repo::accept(conn, id, version, company, actor.user_id, to_db_time(now))? {
             return Err(conflict(
                 "already_accepted",
                 "Your side has already accepted this version.",
@@ -188,15 +203,24 @@ pub fn accept(
                 let to = from
                     .apply(ApplicationAction::Contract)
                     .map_err(|e| conflict(&e.code(), "The application is not offered."))?;
-                app_repo::set_status(
+                // The talent may have withdrawn meanwhile: then nothing of this is kept.
+                if !app_repo::set_status(
                     conn,
                     ctx.application.id,
                     from.as_str(),
                     to.as_str(),
                     to_db_time(now),
-                )?;
+                )? {
+                    return Err(conflict(
+                        "concurrent_update",
+                        "The application changed meanwhile; reload it.",
+                    ));
+                }
                 let mut e = AuditEntry::new("application", ctx.application.id, "contract", now)
                     .by(actor.user_id);
+                if party.is_staff() {
+                    e.on_behalf_of_company_id = Some(ctx.company_id);
+                }
                 e.from_state = Some(from.as_str());
                 e.to_state = Some(to.as_str());
                 audit::record(conn, &e)?;

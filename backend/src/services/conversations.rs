@@ -217,6 +217,13 @@ pub fn confirm(
         if row.proposed_by == side.as_str() {
             return Err(ApiError::Forbidden);
         }
+        let status = status_of(&ctx)?;
+        if !status.is_open() {
+            return Err(conflict(
+                &format!("illegal_transition:{}:confirm_interview", status.as_str()),
+                "The application is no longer open.",
+            ));
+        }
         let slots: Vec<DateTime<Utc>> = from_text(&row.slots)?;
         if !slots.contains(&input.slot) {
             return Err(ApiError::field(
@@ -231,7 +238,6 @@ pub fn confirm(
                 "A slot has already been confirmed.",
             ));
         }
-        let status = status_of(&ctx)?;
         if matches!(
             status,
             ApplicationStatus::Applied | ApplicationStatus::Shortlisted
@@ -239,13 +245,18 @@ pub fn confirm(
             let to = status
                 .apply(ApplicationAction::Interview)
                 .map_err(|e| conflict(&e.code(), "cannot interview"))?;
-            app_repo::set_status(
+            if !app_repo::set_status(
                 conn,
                 ctx.application.id,
                 status.as_str(),
                 to.as_str(),
                 to_db_time(now),
-            )?;
+            )? {
+                return Err(conflict(
+                    "concurrent_update",
+                    "The application changed meanwhile; reload it.",
+                ));
+            }
             let mut entry = audit_entry(actor, party, &ctx, "interview", now);
             entry.from_state = Some(status.as_str());
             entry.to_state = Some(to.as_str());

@@ -14,7 +14,7 @@ use kakehashi_shared::Page;
 use crate::db::AnyConnection;
 use crate::error::ApiError;
 use crate::pagination::PageRequest;
-use crate::policy::{self, Actor, Party};
+use crate::policy::{self, Actor, CompanyAccess, Party};
 use crate::repositories::applications::{self as app_repo, ApplicationContext};
 use crate::repositories::audit::{self, AuditEntry};
 use crate::repositories::engagements::{self as repo, EngagementRow, NewReport, ReportRow};
@@ -88,14 +88,19 @@ fn to_dto(
     conn: &mut AnyConnection,
     row: EngagementRow,
     ctx: ApplicationContext,
+    show_contact: bool,
 ) -> Result<Engagement, ApiError> {
     let talent_id = ctx.application.talent_id;
     // There is an engagement only after both accepted a contract: the company may now reach
-    // the talent directly.
-    let talent_contact = talents::find(conn, talent_id)?.map(|(t, _, email)| Contact {
-        email,
-        phone: t.phone,
-    });
+    // the talent directly. Coordinators do not get the talent's contact details.
+    let talent_contact = if show_contact {
+        talents::find(conn, talent_id)?.map(|(t, _, email)| Contact {
+            email,
+            phone: t.phone,
+        })
+    } else {
+        None
+    };
     let reports = repo::reports(conn, row.id)?
         .into_iter()
         .map(report_dto)
@@ -151,9 +156,14 @@ fn to_dto(
     })
 }
 
+/// Who sees the talent's email and phone: the talent, the engaged company, admins.
+fn shows_contact(party: Party) -> bool {
+    !matches!(party, Party::Company(CompanyAccess::Coordinator))
+}
+
 pub fn get(conn: &mut AnyConnection, actor: &Actor, id: i64) -> Result<Engagement, ApiError> {
-    let (row, ctx, _) = load(conn, actor, id)?;
-    to_dto(conn, row, ctx)
+    let (row, ctx, party) = load(conn, actor, id)?;
+    to_dto(conn, row, ctx, shows_contact(party))
 }
 
 pub fn list(
@@ -185,12 +195,14 @@ pub fn list(
         Role::Admin => repo::list(conn, None, None, None, page.before, page.fetch())?,
         Role::Partner => return Err(ApiError::Forbidden),
     };
+    // Coordinators list their hub's engagements without the talent's contact details.
+    let show = matches!(actor.role, Role::Talent | Role::CompanyMember | Role::Admin);
     page.page(
         rows,
         |r| r.id,
         |row| {
             let ctx = app_repo::find(conn, row.application_id)?;
-            to_dto(conn, row, ctx)
+            to_dto(conn, row, ctx, show)
         },
     )
 }
@@ -283,10 +295,12 @@ pub fn acknowledge_report(
                 "This report has already been acknowledged.",
             ));
         }
-        audit::record(
-            conn,
-            &AuditEntry::new("work_report", report_id, "acknowledged", now).by(actor.user_id),
-        )?;
+        let mut e =
+            AuditEntry::new("work_report", report_id, "acknowledged", now).by(actor.user_id);
+        if party.is_staff() {
+            e.on_behalf_of_company_id = Some(ctx.company_id);
+        }
+        audit::record(conn, &e)?;
         notify::users(
             conn,
             &[ctx.application.talent_id],

@@ -174,7 +174,7 @@ pub fn update(
     conn: &mut AnyConnection,
     actor: &Actor,
     id: i64,
-    patch: ProjectDraft,
+    patch: &ProjectDraft,
     now: DateTime<Utc>,
 ) -> Result<Project, ApiError> {
     conn.transaction(|conn| {
@@ -182,7 +182,7 @@ pub fn update(
         let status = status_of(&p)?;
         let before = draft_of(&p)?;
         let mut draft = before.clone();
-        draft.merge(patch);
+        draft.merge(patch.clone());
         draft.validate().map_err(ApiError::Validation)?;
         check_codes(conn, &draft)?;
         match status {
@@ -198,6 +198,18 @@ pub fn update(
                 })
             }
             ProjectStatus::Published => {
+                // Applicants answered these questions: changing them would pair old answers
+                // with new questions.
+                if draft.screening_questions != before.screening_questions
+                    && crate::repositories::applications::any_for_project(conn, id)?
+                {
+                    return Err(ApiError::Conflict {
+                        code: "screening_questions_frozen".into(),
+                        detail:
+                            "People have applied: the screening questions can no longer change."
+                                .into(),
+                    });
+                }
                 let missing = draft.missing();
                 if !missing.is_empty() {
                     return Err(ApiError::Validation(missing));
@@ -220,7 +232,13 @@ pub fn update(
                 })
             }
         }
-        repo::update_draft(conn, id, &columns(&draft, now)?)?;
+        let version = p.project.version + i32::from(status == ProjectStatus::Published);
+        if !repo::update_draft(conn, id, status.as_str(), version, &columns(&draft, now)?)? {
+            return Err(ApiError::Conflict {
+                code: "concurrent_update".into(),
+                detail: "The posting changed meanwhile; reload it.".into(),
+            });
+        }
         audit::record(conn, &audit_entry(actor, access, &p, "updated", now))?;
         to_dto(repo::find(conn, id)?, true)
     })
@@ -328,7 +346,9 @@ pub fn transition(
                 },
                 now,
             )?,
-            ProjectAction::Close => {}
+            ProjectAction::Close => {
+                crate::services::applications::decline_waiting(conn, id, title, now)?;
+            }
         }
         to_dto(repo::find(conn, id)?, true)
     })

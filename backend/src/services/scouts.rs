@@ -121,28 +121,28 @@ pub fn list(
     page: PageRequest,
 ) -> Result<Page<Scout>, ApiError> {
     let rows = match (actor.role, project_id) {
-        (Role::Talent, _) => {
-            repo::list(conn, Some(actor.user_id), None, page.before, page.fetch())?
-        }
-        (Role::CompanyMember, None) => repo::list(
+        (Role::Talent, _) => repo::list(
             conn,
+            Some(actor.user_id),
             None,
-            Some(actor.company_id.unwrap_or(-1)),
+            project_id,
             page.before,
             page.fetch(),
         )?,
+        (Role::CompanyMember, None) => {
+            let company = actor.company_id.unwrap_or(-1);
+            repo::list(conn, None, Some(company), None, page.before, page.fetch())?
+        }
         (_, Some(id)) => {
             let (project, _) = projects::load_managed(conn, actor, id)?;
             repo::list(
                 conn,
                 None,
                 Some(project.project.company_id),
+                Some(id),
                 page.before,
                 page.fetch(),
             )?
-            .into_iter()
-            .filter(|(s, _)| s.project_id == id)
-            .collect()
         }
         (_, None) => {
             return Err(ApiError::field(

@@ -372,7 +372,35 @@ async fn a_scout_becomes_an_application(backend: Backend) {
     app.stop().await;
 }
 
+async fn racing_requests_get_answers_not_errors(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let company = app.company_user("owner@example.jp", "03").await;
+    let coordinator = app.coordinator("c@hub.example", &["03"]).await;
+    let project = published_project(&app, &company, &coordinator).await;
+    let mut talents = Vec::new();
+    for i in 0..6 {
+        talents.push(app.talent(&format!("t{i}@example.jp")).await);
+    }
+    // Six people apply at the same moment: all get through.
+    let input = proposal();
+    let results =
+        futures_util::future::join_all(talents.iter().map(|t| t.api.apply(project, &input))).await;
+    assert!(results.iter().all(Result::is_ok), "{results:?}");
+    // One person applies three times at once: one application, two 409s, no 500.
+    let again = app.talent("same@example.jp").await;
+    let results =
+        futures_util::future::join_all((0..3).map(|_| again.api.apply(project, &input))).await;
+    let codes: Vec<String> = results
+        .into_iter()
+        .filter_map(Result::err)
+        .map(|e| e.problem().map(|p| p.code.clone()).unwrap_or_default())
+        .collect();
+    assert_eq!(codes, ["application_exists", "application_exists"]);
+    app.stop().await;
+}
+
 on_both_backends!(
+    racing_requests_get_answers_not_errors,
     apply_interview_offer,
     declines_need_a_reason_and_are_courteous,
     silence_is_flagged_then_declined,

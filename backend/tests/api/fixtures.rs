@@ -64,7 +64,7 @@ impl TestApp {
                 accounts::create_staff(
                     conn,
                     &NewStaff {
-                        email: email_owned,
+                        email: email_owned.clone(),
                         password: PASSWORD.into(),
                         display_name: "千葉 恵子".into(),
                         role: Role::Coordinator,
@@ -275,12 +275,12 @@ pub async fn engaged(app: &TestApp) -> (User, User, User, i64, i64) {
         .expect("terms");
     company
         .api
-        .accept_contract(contract.id)
+        .accept_contract(contract.id, contract.version)
         .await
         .expect("company accepts");
     let accepted = talent
         .api
-        .accept_contract(contract.id)
+        .accept_contract(contract.id, contract.version)
         .await
         .expect("talent accepts");
     let engagement = accepted.engagement_id.expect("engagement");

@@ -183,7 +183,12 @@ async fn the_whole_life(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(
-        code(talent.api.accept_contract(contract.id).await),
+        code(
+            talent
+                .api
+                .accept_contract(contract.id, contract.version)
+                .await
+        ),
         "illegal_transition:changes_requested:accept"
     );
     let mut revised = terms();
@@ -194,13 +199,31 @@ async fn the_whole_life(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(contract.version, 2);
-    let after_company = company.api.accept_contract(contract.id).await.unwrap();
+    // An acceptance names the version read: the first version is gone.
+    assert_eq!(
+        code(talent.api.accept_contract(contract.id, 1).await),
+        "version_changed"
+    );
+    let after_company = company
+        .api
+        .accept_contract(contract.id, contract.version)
+        .await
+        .unwrap();
     assert_eq!(after_company.status, ContractStatus::Proposed);
     assert_eq!(
-        code(company.api.accept_contract(contract.id).await),
+        code(
+            company
+                .api
+                .accept_contract(contract.id, contract.version)
+                .await
+        ),
         "already_accepted"
     );
-    let accepted = talent.api.accept_contract(contract.id).await.unwrap();
+    let accepted = talent
+        .api
+        .accept_contract(contract.id, contract.version)
+        .await
+        .unwrap();
     assert_eq!(accepted.status, ContractStatus::Accepted);
     assert!(accepted.company_acceptance.is_some() && accepted.talent_acceptance.is_some());
     let engagement_id = accepted.engagement_id.unwrap();
@@ -341,8 +364,16 @@ async fn the_whole_life(backend: Backend) {
         renewal.terms.start_date,
         NaiveDate::from_ymd_opt(2027, 4, 13).unwrap()
     );
-    company.api.accept_contract(renewal.id).await.unwrap();
-    talent.api.accept_contract(renewal.id).await.unwrap();
+    company
+        .api
+        .accept_contract(renewal.id, renewal.version)
+        .await
+        .unwrap();
+    talent
+        .api
+        .accept_contract(renewal.id, renewal.version)
+        .await
+        .unwrap();
     let engagement = talent.api.engagement(engagement_id).await.unwrap();
     assert_eq!(
         (engagement.term_number, engagement.current_contract_id),

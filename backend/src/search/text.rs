@@ -1,0 +1,219 @@
+//! Full-text matching with tantivy over normalised text, tokenised into character bigrams so
+//! Japanese (written without spaces) and English are found the same way: 「マーケティング」 is
+//! found in 「Webマーケティング支援」 because every bigram of the query occurs in the text.
+
+use std::sync::Mutex;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{NgramTokenizer, TextAnalyzer};
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::ApiError;
+
+/// Longest query text considered; the rest is ignored (documented in the API).
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// NFKC (ＥＣ → EC, half-width ｶﾅ → カナ) and lower case, as both documents and queries are seen.
+pub fn normalize(text: &str) -> String {
+    text.nfkc().flat_map(char::to_lowercase).collect()
+}
+
+/// The bigrams of each word of a query (words split at spaces and punctuation). A
+/// one-character word matches through its own character in longer words' bigrams only when
+/// it is the whole query; otherwise it is ignored.
+pub fn query_bigrams(query: &str) -> Vec<String> {
+    let cut: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    let normalized = normalize(&cut);
+    let mut grams = Vec::new();
+    for word in normalized
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let chars: Vec<char> = word.chars().collect();
+        for pair in chars.windows(2) {
+            let gram: String = pair.iter().collect();
+            if !grams.contains(&gram) {
+                grams.push(gram);
+            }
+        }
+    }
+    grams
+}
+
+fn internal(e: tantivy::TantivyError) -> ApiError {
+    ApiError::internal(format!("search index: {e}"))
+}
+
+/// An in-memory text index keyed by record id.
+pub struct TextIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    id: Field,
+    body: Field,
+}
+
+impl TextIndex {
+    pub fn new() -> Result<Self, ApiError> {
+        let mut schema = Schema::builder();
+        let id = schema.add_u64_field("id", NumericOptions::default().set_indexed().set_fast());
+        let body = schema.add_text_field(
+            "body",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("bigram")
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        );
+        let index = Index::create_in_ram(schema.build());
+        let bigrams = NgramTokenizer::new(2, 2, false).map_err(internal)?;
+        index
+            .tokenizers()
+            .register("bigram", TextAnalyzer::builder(bigrams).build());
+        let writer = index
+            .writer_with_num_threads(1, 50_000_000)
+            .map_err(internal)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(internal)?;
+        Ok(Self {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            id,
+            body,
+        })
+    }
+
+    fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {
+        self.writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Replaces the text of `id` (visible after `commit`).
+    pub fn upsert(&self, id: i64, text: &str) -> Result<(), ApiError> {
+        let key = u64::try_from(id).map_err(|_| ApiError::internal("negative id"))?;
+        let writer = self.writer();
+        writer.delete_term(Term::from_field_u64(self.id, key));
+        writer
+            .add_document(doc!(self.id => key, self.body => normalize(text)))
+            .map_err(internal)?;
+        Ok(())
+    }
+
+    pub fn remove(&self, id: i64) {
+        if let Ok(key) = u64::try_from(id) {
+            self.writer()
+                .delete_term(Term::from_field_u64(self.id, key));
+        }
+    }
+
+    /// Makes the changes since the last commit visible to searches.
+    pub fn commit(&self) -> Result<(), ApiError> {
+        self.writer().commit().map_err(internal)?;
+        self.reader.reload().map_err(internal)
+    }
+
+    /// Every record whose text holds all the query's bigrams, with its BM25 score.
+    pub fn search(&self, bigrams: &[String]) -> Result<Vec<(i64, f32)>, ApiError> {
+        if bigrams.is_empty() {
+            return Ok(Vec::new());
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = bigrams
+            .iter()
+            .map(|g| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(self.body, g),
+                    IndexRecordOption::WithFreqs,
+                ));
+                (Occur::Must, q)
+            })
+            .collect();
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let limit = usize::try_from(searcher.num_docs())
+            .unwrap_or(usize::MAX)
+            .max(1);
+        let hits = searcher
+            .search(&query, &TopDocs::with_limit(limit).order_by_score())
+            .map_err(internal)?;
+        let mut out = Vec::with_capacity(hits.len());
+        for (score, address) in hits {
+            let column = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("id")
+                .map_err(internal)?;
+            if let Some(id) = column
+                .first(address.doc_id)
+                .and_then(|v| i64::try_from(v).ok())
+            {
+                out.push((id, score));
+            }
+        }
+        Ok(out)
+    }
+
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[allow(dead_code)]
+    fn index(&self) -> &Index {
+        &self.index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_and_english_are_found_inside_longer_words() {
+        let index = TextIndex::new().unwrap();
+        index.upsert(1, "Webマーケティング支援").unwrap();
+        index.upsert(2, "ＥＣサイトの立ち上げ").unwrap();
+        index.upsert(3, "ﾏｰｹﾃｨﾝｸﾞ（半角）").unwrap();
+        index.upsert(4, "品質管理").unwrap();
+        index.commit().unwrap();
+        let ids = |q: &str| {
+            let mut v: Vec<i64> = index
+                .search(&query_bigrams(q))
+                .unwrap()
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(ids("マーケティング"), [1, 3]);
+        assert_eq!(ids("EC"), [2]);
+        assert_eq!(ids("ec サイト"), [2]);
+        assert_eq!(ids("web"), [1]);
+        assert!(ids("\"AND\" (*:)").is_empty());
+        index.upsert(4, "品質管理とマーケティング").unwrap();
+        index.remove(2);
+        index.commit().unwrap();
+        assert_eq!(ids("マーケティング"), [1, 3, 4]);
+        assert!(ids("EC").is_empty());
+    }
+
+    #[test]
+    fn long_queries_are_cut() {
+        let long = "あ".repeat(10_000);
+        assert!(query_bigrams(&long).len() <= 1);
+        assert!(query_bigrams("：＊（）").is_empty());
+    }
+}
