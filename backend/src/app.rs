@@ -85,6 +85,8 @@ pub fn api_routes(cfg: &mut ServiceConfig) {
             .service(handlers::case_studies::publish)
             .service(handlers::case_studies::list)
             .service(handlers::case_studies::get)
+            .service(handlers::recommendations::projects)
+            .service(handlers::recommendations::talents)
             .service(handlers::notifications::list)
             .service(handlers::notifications::read)
             .service(handlers::admin::outbox),

@@ -199,13 +199,22 @@ fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(
         );
     }
     let jwt = JwtKeys::load(config.jwt_secret.as_deref(), &config.data_dir)?;
+    let search = {
+        let mut conn = db.get().map_err(api)?;
+        std::sync::Arc::new(kakehashi::search::SearchEngine::build(&mut conn).map_err(api)?)
+    };
     let state = web::Data::new(AppState {
         db,
         jwt,
         clock: std::sync::Arc::new(SystemClock),
         config,
+        search,
     });
     actix_web::rt::System::new().block_on(async move {
+        actix_web::rt::spawn(kakehashi::state::follow_search_changes(
+            state.db.clone(),
+            state.search.clone(),
+        ));
         actix_web::rt::spawn(run_deadlines(state.clone()));
         if let Some(url) = state.config.smtp_url.clone() {
             let mailer =

@@ -29,6 +29,7 @@ times are RFC 3339 UTC; money is integer yen; prefectures are JIS X 0401 codes (
         (name = "contracts", description = "Written terms (業務委託契約) accepted by both parties"),
         (name = "engagements", description = "Kickoff, work reports, reviews, renewal, end and outcomes"),
         (name = "case studies", description = "Published stories, with every party's consent"),
+        (name = "matching", description = "Recommendations both ways, each with a score and its reasons"),
         (name = "notifications", description = "What needs the caller's attention"),
     )
 )]

@@ -16,6 +16,7 @@ pub mod page;
 pub mod problem;
 pub mod project;
 pub mod reference;
+pub mod search;
 pub mod talent;
 pub mod validation;
 pub mod workflow;

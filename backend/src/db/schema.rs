@@ -419,6 +419,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    search_changes (id) {
+        id -> BigInt,
+        entity -> Text,
+        entity_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(hub_prefectures -> hubs (hub_id));
 diesel::joinable!(partner_prefectures -> partners (partner_id));
 diesel::joinable!(companies -> industries (industry_code));
@@ -471,4 +480,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_studies,
     notifications,
     email_outbox,
+    search_changes,
 );

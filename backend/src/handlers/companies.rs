@@ -102,10 +102,7 @@ pub async fn update(
 ) -> Result<Json<Company>, ApiError> {
     let (id, now) = (id.into_inner(), state.clock.now());
     Ok(Json(
-        state
-            .db
-            .run(move |c| service::patch(c, &actor, id, &body, now))
-            .await?,
+        super::write_indexed(&state, move |c| service::patch(c, &actor, id, &body, now)).await?,
     ))
 }
 

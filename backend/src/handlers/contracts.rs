@@ -83,10 +83,10 @@ pub async fn accept(
 ) -> Result<Json<Contract>, ApiError> {
     let (id, now, version) = (id.into_inner(), state.clock.now(), body.version);
     Ok(Json(
-        state
-            .db
-            .run(move |c| service::accept(c, &actor, id, version, now))
-            .await?,
+        super::write_indexed(&state, move |c| {
+            service::accept(c, &actor, id, version, now)
+        })
+        .await?,
     ))
 }
 

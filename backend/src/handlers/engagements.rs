@@ -209,10 +209,7 @@ pub async fn end(
 ) -> Result<Json<Engagement>, ApiError> {
     let (id, now) = (id.into_inner(), state.clock.now());
     Ok(Json(
-        state
-            .db
-            .run(move |c| service::end(c, &actor, id, &body, now))
-            .await?,
+        super::write_indexed(&state, move |c| service::end(c, &actor, id, &body, now)).await?,
     ))
 }
 

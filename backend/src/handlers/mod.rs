@@ -12,6 +12,7 @@ pub mod health;
 pub mod me;
 pub mod notifications;
 pub mod projects;
+pub mod recommendations;
 pub mod reference;
 pub mod scouts;
 pub mod talents;
@@ -21,3 +22,15 @@ use actix_web::web;
 use crate::state::AppState;
 
 pub type State = web::Data<AppState>;
+
+/// Runs a write that search and matching must see, then brings this instance's index up to
+/// date before answering, so the caller's next search finds the change.
+pub async fn write_indexed<T, F>(state: &State, work: F) -> Result<T, crate::error::ApiError>
+where
+    F: Fn(&mut crate::db::AnyConnection) -> Result<T, crate::error::ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let out = state.db.run(work).await?;
+    state.sync_search().await;
+    Ok(out)
+}

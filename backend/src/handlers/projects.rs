@@ -1,6 +1,9 @@
 use actix_web::{get, patch, post, web, web::Json, HttpResponse};
+use kakehashi_shared::enums::ContractType;
 use kakehashi_shared::project::{Project, ProjectDraft, ProjectVersion, ReviewComment};
+use kakehashi_shared::search::ProjectSearchPage;
 use kakehashi_shared::workflow::{ProjectAction, ProjectStatus};
+use kakehashi_shared::FieldErrors;
 use kakehashi_shared::{Page, Problem};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -10,7 +13,9 @@ use crate::auth::{AuthUser, MaybeAuthUser};
 use crate::error::ApiError;
 use crate::json::ValidJson;
 use crate::pagination::PageQuery;
+use crate::search::projects::{ProjectQuery, ProjectSort};
 use crate::services::projects as service;
+use crate::services::search as search_service;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -39,34 +44,67 @@ pub async fn create(
     ValidJson(body): ValidJson<ProjectDraft>,
 ) -> Result<HttpResponse, ApiError> {
     let (company_id, now) = (query.company_id, state.clock.now());
-    let project = state
-        .db
-        .run(move |c| service::create(c, &actor, company_id, &body, now))
-        .await?;
+    let project = super::write_indexed(&state, move |c| {
+        service::create(c, &actor, company_id, &body, now)
+    })
+    .await?;
     Ok(HttpResponse::Created().json(project))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
-    /// Anyone sees `published`; the company and its hub see every status of their postings.
-    pub status: Option<ProjectStatus>,
+    /// Words to find in the title, background, tasks, skills and company name (Japanese or
+    /// English; ＥＣ finds EC). Cut at 200 characters; quotes, colons and operators are text.
+    pub q: Option<String>,
     /// JIS prefecture code of the company.
     pub prefecture: Option<String>,
+    /// Region: hokkaido, tohoku, kanto, chubu, kinki, chugoku, shikoku, kyushu_okinawa.
+    pub region: Option<String>,
+    /// A challenge code (`ec`) or challenge group (`sales`).
+    pub challenge: Option<String>,
+    /// JSIC major group.
+    pub industry: Option<String>,
+    pub contract_type: Option<ContractType>,
+    pub remote: Option<bool>,
+    /// Yen a month.
+    pub fee_min: Option<i64>,
+    pub fee_max: Option<i64>,
+    /// At most this many hours a month.
+    pub hours_max: Option<i32>,
+    /// relevance (default), newest, fee, deadline.
+    pub sort: Option<ProjectSort>,
+    /// Company side: only non-published postings in this status (with `mine`).
+    pub status: Option<ProjectStatus>,
     pub company_id: Option<i64>,
-    /// `true`: the postings the caller manages, in every status.
+    /// `true`: the postings the caller manages, in every status (no facets).
     #[serde(default)]
     pub mine: bool,
+    /// 1–100, default 20.
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
 }
 
-/// Postings, newest first: the published catalogue, or with `mine=true` (or a non-published
-/// `status`) the caller's own and their hub's postings in every status.
+const REGIONS: &[&str] = &[
+    "hokkaido",
+    "tohoku",
+    "kanto",
+    "chubu",
+    "kinki",
+    "chugoku",
+    "shikoku",
+    "kyushu_okinawa",
+];
+
+/// The catalogue of open postings, searched and faceted; or with `mine=true` (or a
+/// non-published `status`) the caller's own and their hub's postings in every status.
 #[utoipa::path(
     tag = "projects",
-    params(ListQuery, PageQuery),
+    params(ListQuery),
     responses(
-        (status = 200, description = "One page", body = Page<Project>),
-        (status = 422, description = "Unknown prefecture or limit over 100", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "One page, with facet counts over all matches", body = ProjectSearchPage),
+        (status = 422, description = "An unknown filter value, a reversed fee range, or `limit` over 100", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects")]
@@ -74,30 +112,113 @@ pub async fn list(
     state: State,
     MaybeAuthUser(actor): MaybeAuthUser,
     query: web::Query<ListQuery>,
-    page: web::Query<PageQuery>,
-) -> Result<Json<Page<Project>>, ApiError> {
-    let page = page.request()?;
+) -> Result<Json<ProjectSearchPage>, ApiError> {
     let q = query.into_inner();
+    let mut e = FieldErrors::new();
     if q.prefecture
         .as_deref()
         .is_some_and(|p| !kakehashi_shared::validation::is_prefecture_code(p))
     {
-        return Err(ApiError::field(
+        e.add(
             "prefecture",
             "unknown_value",
             "is not a JIS prefecture code",
-        ));
+        );
     }
-    let q = service::ListQuery {
-        status: q.status,
-        prefecture: q.prefecture,
-        company_id: q.company_id,
-        mine: q.mine,
+    if q.region.as_deref().is_some_and(|r| !REGIONS.contains(&r)) {
+        e.add("region", "unknown_value", "is not a region");
+    }
+    if q.industry
+        .as_deref()
+        .is_some_and(|i| !kakehashi_shared::auth::is_industry_code(i))
+    {
+        e.add("industry", "unknown_value", "is not a JSIC major group");
+    }
+    if let Some(c) = q.challenge.as_deref() {
+        let known = state
+            .search
+            .taxonomy
+            .challenges
+            .iter()
+            .any(|(code, (group, _, _))| code == c || group == c);
+        if !known {
+            e.add(
+                "challenge",
+                "unknown_value",
+                "is not a challenge or challenge group",
+            );
+        }
+    }
+    if q.fee_min.is_some_and(|f| f < 0) || q.fee_max.is_some_and(|f| f < 0) {
+        e.add("fee_min", "out_of_range", "fees are not negative");
+    }
+    if let (Some(lo), Some(hi)) = (q.fee_min, q.fee_max) {
+        if lo > hi {
+            e.add("fee_max", "out_of_range", "must not be below fee_min");
+        }
+    }
+    if q.hours_max.is_some_and(|h| !(1..=200).contains(&h)) {
+        e.add("hours_max", "out_of_range", "must be between 1 and 200");
+    }
+    let limit = q.limit.unwrap_or(20);
+    if !(1..=100).contains(&limit) {
+        e.add("limit", "out_of_range", "must be between 1 and 100");
+    }
+    e.into_result().map_err(ApiError::Validation)?;
+    let now = state.clock.now();
+    if q.mine || q.status.is_some_and(|s| s != ProjectStatus::Published) {
+        let page = PageQuery {
+            limit: q.limit,
+            cursor: q.cursor,
+        }
+        .request()?;
+        let lq = service::ListQuery {
+            status: q.status,
+            prefecture: q.prefecture,
+            company_id: q.company_id,
+            mine: q.mine,
+        };
+        let found = state
+            .db
+            .run(move |c| service::list(c, actor.as_ref(), &lq, page))
+            .await?;
+        return Ok(Json(ProjectSearchPage {
+            items: found.items,
+            next_cursor: found.next_cursor,
+            total: None,
+            facets: None,
+        }));
+    }
+    let offset = match &q.cursor {
+        None => 0,
+        Some(c) => c.parse::<usize>().map_err(|_| {
+            ApiError::field(
+                "cursor",
+                "invalid_format",
+                "is not a cursor from this search",
+            )
+        })?,
     };
+    let search = ProjectQuery {
+        q: q.q,
+        prefecture: q.prefecture,
+        region: q.region,
+        challenge: q.challenge,
+        industry: q.industry,
+        contract_type: q.contract_type,
+        remote: q.remote,
+        fee_min: q.fee_min,
+        fee_max: q.fee_max,
+        hours_max: q.hours_max,
+        sort: q.sort.unwrap_or_default(),
+        offset,
+        limit: usize::try_from(limit).unwrap_or(20),
+    };
+    let engine = state.search.clone();
     Ok(Json(
         state
             .db
-            .run(move |c| service::list(c, actor.as_ref(), &q, page))
+            .run(move |c| search_service::search_projects(c, &engine, &search, now))
             .await?,
     ))
 }
@@ -147,10 +268,7 @@ pub async fn update(
 ) -> Result<Json<Project>, ApiError> {
     let (id, now) = (id.into_inner(), state.clock.now());
     Ok(Json(
-        state
-            .db
-            .run(move |c| service::update(c, &actor, id, &body, now))
-            .await?,
+        super::write_indexed(&state, move |c| service::update(c, &actor, id, &body, now)).await?,
     ))
 }
 
@@ -163,10 +281,10 @@ async fn transition(
 ) -> Result<Json<Project>, ApiError> {
     let now = state.clock.now();
     Ok(Json(
-        state
-            .db
-            .run(move |c| service::transition(c, &actor, id, action, comment.as_deref(), now))
-            .await?,
+        super::write_indexed(&state, move |c| {
+            service::transition(c, &actor, id, action, comment.as_deref(), now)
+        })
+        .await?,
     ))
 }
 

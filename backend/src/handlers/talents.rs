@@ -8,7 +8,6 @@ use super::State;
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::json::ValidJson;
-use crate::pagination::PageQuery;
 use crate::services::talents as service;
 
 /// The caller's own talent profile.
@@ -50,53 +49,102 @@ pub async fn put_own(
 ) -> Result<Json<TalentProfile>, ApiError> {
     let now = state.clock.now();
     Ok(Json(
-        state
-            .db
-            .run(move |c| service::put_own(c, &actor, &body, now))
-            .await?,
+        super::write_indexed(&state, move |c| service::put_own(c, &actor, &body, now)).await?,
     ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct TalentQuery {
-    /// Only talent living in this prefecture (JIS code).
+    /// Words in the headline, bio, skills and challenges (Japanese or English).
+    pub q: Option<String>,
+    /// Lives in this prefecture (JIS code).
     pub prefecture: Option<String>,
+    /// Lives in, comes from, has lived in, or is a fan of this prefecture.
+    pub tie: Option<String>,
+    /// Has this skill (code).
+    pub skill: Option<String>,
+    /// Has taken on this challenge (code).
+    pub challenge: Option<String>,
+    /// At least this many free hours a month.
+    pub hours_min: Option<i32>,
+    /// Wishes for at most this fee (yen a month).
+    pub fee_max: Option<i64>,
+    /// 1–100, default 20.
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
 }
 
 /// Discoverable talent, for companies and coordinators. Contact details are not included.
 #[utoipa::path(
     tag = "talent",
     security(("bearer" = [])),
-    params(TalentQuery, PageQuery),
+    params(TalentQuery),
     responses(
-        (status = 200, description = "One page, newest first", body = Page<TalentProfile>),
+        (status = 200, description = "One page, best match first", body = Page<TalentProfile>),
         (status = 403, description = "Only companies, coordinators and admins browse talent", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An unknown filter value or `limit` over 100", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/talents")]
 pub async fn list(
     state: State,
     AuthUser(actor): AuthUser,
-    filter: web::Query<TalentQuery>,
-    page: web::Query<PageQuery>,
+    query: web::Query<TalentQuery>,
 ) -> Result<Json<Page<TalentProfile>>, ApiError> {
-    let page = page.request()?;
-    let prefecture = filter.into_inner().prefecture;
-    if prefecture
-        .as_deref()
-        .is_some_and(|p| !kakehashi_shared::validation::is_prefecture_code(p))
-    {
-        return Err(ApiError::field(
-            "prefecture",
-            "unknown_value",
-            "is not a JIS prefecture code",
-        ));
+    let q = query.into_inner();
+    let mut e = kakehashi_shared::FieldErrors::new();
+    for (field, value) in [("prefecture", &q.prefecture), ("tie", &q.tie)] {
+        if value
+            .as_deref()
+            .is_some_and(|p| !kakehashi_shared::validation::is_prefecture_code(p))
+        {
+            e.add(field, "unknown_value", "is not a JIS prefecture code");
+        }
     }
+    if q.skill
+        .as_deref()
+        .is_some_and(|s| !state.search.taxonomy.skills.contains_key(s))
+    {
+        e.add("skill", "unknown_value", "is not a skill code");
+    }
+    if q.challenge
+        .as_deref()
+        .is_some_and(|c| !state.search.taxonomy.challenges.contains_key(c))
+    {
+        e.add("challenge", "unknown_value", "is not a challenge code");
+    }
+    let limit = q.limit.unwrap_or(20);
+    if !(1..=100).contains(&limit) {
+        e.add("limit", "out_of_range", "must be between 1 and 100");
+    }
+    e.into_result().map_err(ApiError::Validation)?;
+    let offset = match &q.cursor {
+        None => 0,
+        Some(c) => c.parse::<usize>().map_err(|_| {
+            ApiError::field(
+                "cursor",
+                "invalid_format",
+                "is not a cursor from this search",
+            )
+        })?,
+    };
+    let search = crate::search::talents::TalentQuery {
+        q: q.q,
+        prefecture: q.prefecture,
+        tie: q.tie,
+        skill: q.skill,
+        challenge: q.challenge,
+        hours_min: q.hours_min,
+        fee_max: q.fee_max,
+        offset,
+        limit: usize::try_from(limit).unwrap_or(20),
+    };
+    let engine = state.search.clone();
     Ok(Json(
         state
             .db
-            .run(move |c| service::list(c, &actor, prefecture.as_deref(), page))
+            .run(move |c| crate::services::search::search_talents(c, &engine, &actor, &search))
             .await?,
     ))
 }

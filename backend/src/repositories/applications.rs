@@ -294,3 +294,10 @@ pub fn any_for_project(conn: &mut AnyConnection, project_id: i64) -> QueryResult
     ))
     .get_result(conn)
 }
+
+pub fn talent_ids_of_project(conn: &mut AnyConnection, project_id: i64) -> QueryResult<Vec<i64>> {
+    applications::table
+        .filter(applications::project_id.eq(project_id))
+        .select(applications::talent_id)
+        .load(conn)
+}

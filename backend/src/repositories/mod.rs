@@ -15,6 +15,7 @@ pub mod projects;
 pub mod reference;
 pub mod refresh_tokens;
 pub mod scouts;
+pub mod search_changes;
 pub mod talents;
 pub mod users;
 

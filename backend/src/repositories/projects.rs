@@ -238,3 +238,39 @@ pub fn expired_published(
         .select((projects::id, projects::company_id))
         .load(conn)
 }
+
+/// Every published posting with its company facts (to build the search index).
+pub fn all_published(conn: &mut AnyConnection) -> QueryResult<Vec<ProjectWithCompany>> {
+    projects::table
+        .inner_join(companies::table)
+        .filter(projects::status.eq("published"))
+        .select((
+            ProjectRow::as_select(),
+            companies::name,
+            companies::prefecture_code,
+            companies::industry_code,
+        ))
+        .load(conn)
+}
+
+/// The ids of a company's postings.
+pub fn ids_of_company(conn: &mut AnyConnection, company_id: i64) -> QueryResult<Vec<i64>> {
+    projects::table
+        .filter(projects::company_id.eq(company_id))
+        .select(projects::id)
+        .load(conn)
+}
+
+/// Postings by id, in any order.
+pub fn find_many(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<Vec<ProjectWithCompany>> {
+    projects::table
+        .inner_join(companies::table)
+        .filter(projects::id.eq_any(ids.to_vec()))
+        .select((
+            ProjectRow::as_select(),
+            companies::name,
+            companies::prefecture_code,
+            companies::industry_code,
+        ))
+        .load(conn)
+}

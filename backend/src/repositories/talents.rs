@@ -124,3 +124,62 @@ pub fn engaged_with_company(
     ))
     .get_result(conn)
 }
+
+/// Every talent profile with the account's name and creation time (to build the index).
+pub fn all(conn: &mut AnyConnection) -> QueryResult<Vec<(TalentRow, String, NaiveDateTime)>> {
+    talent_profiles::table
+        .inner_join(users::table)
+        .select((
+            TalentRow::as_select(),
+            users::display_name,
+            users::created_at,
+        ))
+        .load(conn)
+}
+
+pub fn find_for_index(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> QueryResult<Option<(TalentRow, String, NaiveDateTime)>> {
+    talent_profiles::table
+        .inner_join(users::table)
+        .filter(talent_profiles::user_id.eq(user_id))
+        .select((
+            TalentRow::as_select(),
+            users::display_name,
+            users::created_at,
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// Contract terms (JSON) of the running term of each active engagement, by talent.
+pub fn active_terms(
+    conn: &mut AnyConnection,
+    talent_id: Option<i64>,
+) -> QueryResult<Vec<(i64, String)>> {
+    use crate::db::schema::contracts;
+    let mut query = engagements::table
+        .inner_join(applications::table)
+        .inner_join(
+            contracts::table.on(contracts::application_id
+                .eq(engagements::application_id)
+                .and(contracts::term_number.eq(engagements::term_number))),
+        )
+        .filter(engagements::status.eq("active"))
+        .select((applications::talent_id, contracts::terms))
+        .into_boxed();
+    if let Some(id) = talent_id {
+        query = query.filter(applications::talent_id.eq(id));
+    }
+    query.load(conn)
+}
+
+/// Talent ids and how many applications they have, and how many got any answer: the talent's
+/// side of responsiveness is whether they keep their applications alive (not withdrawn).
+pub fn application_ids_of(conn: &mut AnyConnection, talent_id: i64) -> QueryResult<Vec<i64>> {
+    applications::table
+        .filter(applications::talent_id.eq(talent_id))
+        .select(applications::project_id)
+        .load(conn)
+}

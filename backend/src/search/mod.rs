@@ -1,1 +1,12 @@
+//! Search and matching: an in-memory engine built from the database and kept current by
+//! following the `search_changes` log, so every instance converges on the same index.
+
+pub mod docs;
+pub mod engine;
+pub mod projects;
+pub mod recommend;
+pub mod score;
+pub mod talents;
 pub mod text;
+
+pub use engine::SearchEngine;

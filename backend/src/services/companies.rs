@@ -186,6 +186,8 @@ pub fn patch(
             updated_at: to_db_time(now),
         };
         repo::update_profile(conn, id, &changes)?;
+        // The company's name and industry are part of its postings' search text and facets.
+        crate::repositories::search_changes::record(conn, "company", id, to_db_time(now))?;
         let mut entry = AuditEntry::new("company", id, "updated", now).by(actor.user_id);
         if access.acts_for_company() {
             entry.on_behalf_of_company_id = Some(id);

@@ -240,6 +240,13 @@ pub fn accept(
             Some(engagement_id),
             None,
         )?;
+        // The talent's committed hours changed: recommendations must see it.
+        crate::repositories::search_changes::record(
+            conn,
+            "talent",
+            ctx.application.talent_id,
+            to_db_time(now),
+        )?;
         let mut e = entry(actor, party, &ctx, id, "accepted_by_both", now);
         e.from_state = Some("proposed");
         e.to_state = Some("accepted");

@@ -480,6 +480,12 @@ pub fn end(
                 "The engagement has ended.",
             ));
         }
+        crate::repositories::search_changes::record(
+            conn,
+            "talent",
+            ctx.application.talent_id,
+            to_db_time(now),
+        )?;
         let mut e = entry(actor, party, &ctx, id, "end", now);
         e.from_state = Some("active");
         e.to_state = Some("ended");

@@ -18,4 +18,5 @@ pub mod notify;
 pub mod projects;
 pub mod reference;
 pub mod scouts;
+pub mod search;
 pub mod talents;

@@ -17,7 +17,7 @@ use crate::repositories::json::{from_text, to_text};
 use crate::repositories::projects::{
     self as repo, DraftColumns, ProjectFilter, ProjectWithCompany,
 };
-use crate::repositories::{from_db_time, to_db_time};
+use crate::repositories::{from_db_time, search_changes, to_db_time};
 use crate::services::notify::{self, Note};
 use crate::services::{codes, context};
 
@@ -146,6 +146,7 @@ pub fn create(
             conn,
             &audit_entry(actor, access, &p, "created", now).to_state("draft"),
         )?;
+        search_changes::record(conn, "project", id, to_db_time(now))?;
         to_dto(p, true)
     })
 }
@@ -240,6 +241,7 @@ pub fn update(
             });
         }
         audit::record(conn, &audit_entry(actor, access, &p, "updated", now))?;
+        search_changes::record(conn, "project", id, to_db_time(now))?;
         to_dto(repo::find(conn, id)?, true)
     })
 }
@@ -311,6 +313,7 @@ pub fn transition(
         entry.from_state = Some(from.as_str());
         entry.to_state = Some(to.as_str());
         audit::record(conn, &entry)?;
+        search_changes::record(conn, "project", id, to_db_time(now))?;
         let title = draft.title.as_deref().unwrap_or_default();
         match action {
             ProjectAction::Submit => notify::hub(
@@ -442,6 +445,7 @@ pub fn close_expired(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<usi
                 entry.from_state = Some("published");
                 entry.to_state = Some("closed");
                 audit::record(conn, &entry)?;
+                search_changes::record(conn, "project", id, to_db_time(now))?;
                 closed += 1;
             }
         }

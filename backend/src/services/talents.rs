@@ -43,7 +43,7 @@ fn to_input(row: &TalentRow) -> Result<TalentProfileInput, ApiError> {
 }
 
 /// The profile as `actor` may see it: contact details only when `show_contact`.
-fn to_dto(
+pub(crate) fn to_dto(
     row: TalentRow,
     name: String,
     email: String,
@@ -112,6 +112,12 @@ pub fn put_own(
                 phone: input.phone.clone().filter(|p| !p.trim().is_empty()),
                 updated_at: to_db_time(now),
             },
+        )?;
+        crate::repositories::search_changes::record(
+            conn,
+            "talent",
+            actor.user_id,
+            to_db_time(now),
         )?;
         let action = if existed { "updated" } else { "created" };
         audit::record(

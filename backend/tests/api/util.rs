@@ -13,6 +13,7 @@ use kakehashi::auth::JwtKeys;
 use kakehashi::clock::ManualClock;
 use kakehashi::config::{Config, DEFAULT_BODY_LIMIT};
 use kakehashi::db::{DatabaseUrl, Db};
+use kakehashi::search::SearchEngine;
 use kakehashi::state::AppState;
 use kakehashi_shared::auth::{NewCompany, RegisterRequest, TokenResponse};
 use kakehashi_shared::client::ApiClient;
@@ -186,7 +187,18 @@ impl TestApp {
                 .single()
                 .expect("time"),
         );
+        let search = {
+            let mut conn = db.get().ok();
+            let built = conn
+                .as_mut()
+                .map(|c| SearchEngine::build(c).expect("search index"));
+            Arc::new(match built {
+                Some(engine) => engine,
+                None => SearchEngine::empty().expect("empty index"),
+            })
+        };
         let state = web::Data::new(AppState {
+            search,
             db: db.clone(),
             jwt: JwtKeys::from_secret(JWT_SECRET.as_bytes()),
             clock: Arc::new(clock.clone()),
@@ -202,6 +214,10 @@ impl TestApp {
                 mail_from: "架け橋 <no-reply@kakehashi.example>".to_owned(),
             },
         });
+        actix_web::rt::spawn(kakehashi::state::follow_search_changes(
+            state.db.clone(),
+            state.search.clone(),
+        ));
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let port = listener.local_addr().expect("addr").port();
         let server = HttpServer::new(move || kakehashi::build_app(state.clone()))
