@@ -16,4 +16,5 @@ mod mail;
 mod openapi;
 mod projects;
 mod reference;
+mod search;
 mod serving;
