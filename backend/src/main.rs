@@ -48,10 +48,20 @@ enum Command {
     },
     /// Apply pending migrations and load the reference data.
     Migrate,
-    /// Load reference data; with --demo also the Japanese demo data set.
+    /// Load reference data; with --demo also the Japanese demo data set; with --talents and
+    /// --projects a reproducible synthetic data set at scale (for benchmarks).
     Seed {
         #[arg(long)]
         demo: bool,
+        /// Synthetic talent profiles to generate.
+        #[arg(long, default_value_t = 0)]
+        talents: usize,
+        /// Synthetic published postings to generate (about five per company).
+        #[arg(long, default_value_t = 0)]
+        projects: usize,
+        /// Random seed: the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Print the OpenAPI document (or write it to --out).
     Openapi {
@@ -149,11 +159,35 @@ fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Serve { addr, workers } => serve(config, db, &addr, workers),
         Command::Migrate => Ok(()),
-        Command::Seed { demo } => {
+        Command::Seed {
+            demo,
+            talents,
+            projects,
+            seed: rng_seed,
+        } => {
+            let mut conn = db.get().map_err(api)?;
             if demo {
-                let mut conn = db.get().map_err(api)?;
                 let accounts = seed::demo::load(&mut conn, SystemClock.now()).map_err(api)?;
                 println!("{accounts}");
+            }
+            if talents > 0 || projects > 0 {
+                let started = std::time::Instant::now();
+                let made = seed::scale::generate(
+                    &mut conn,
+                    talents,
+                    projects,
+                    rng_seed,
+                    SystemClock.now(),
+                )
+                .map_err(api)?;
+                println!(
+                    "generated {} talents, {} companies and {} postings in {:.1} s (password: {})",
+                    made.talents,
+                    made.companies,
+                    made.projects,
+                    started.elapsed().as_secs_f64(),
+                    seed::scale::SEED_PASSWORD
+                );
             }
             Ok(())
         }

@@ -6,7 +6,7 @@ use std::collections::{BinaryHeap, HashSet};
 use kakehashi_shared::search::Reason;
 
 use super::engine::SearchEngine;
-use super::score::{rotation, score, NewSide};
+use super::score::{points, rotation, score, NewSide};
 
 /// One recommended record: its id, score and reasons.
 pub type Scored = (i64, i32, Vec<Reason>);
@@ -46,7 +46,7 @@ impl SearchEngine {
                     .filter(|p| p.is_open(now) && !exclude.contains(&p.id))
                     .map(|p| {
                         (
-                            score(p, talent, tax, now, NewSide::Project).0,
+                            points(p, talent, tax, now, NewSide::Project),
                             rotation(p.id, now),
                             p.id,
                         )
@@ -83,7 +83,7 @@ impl SearchEngine {
                     .filter(|t| t.discoverable && t.free_hours > 0 && !exclude.contains(&t.id))
                     .map(|t| {
                         (
-                            score(project, t, tax, now, NewSide::Talent).0,
+                            points(project, t, tax, now, NewSide::Talent),
                             rotation(t.id, now),
                             t.id,
                         )

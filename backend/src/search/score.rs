@@ -22,16 +22,37 @@ use super::docs::{ProjectDoc, TalentDoc, Taxonomy};
 
 const NEW_DAYS: i64 = 14;
 
-fn reason(factor: &str, points: i32, text_ja: String, text_en: String) -> Reason {
-    Reason {
-        factor: factor.to_owned(),
-        points,
-        text_ja,
-        text_en,
+/// Receives each factor that gave points. Texts are built only when asked for, so ranking a
+/// million candidates allocates nothing; reasons are written for the few that are shown.
+pub trait Factors {
+    fn add(&mut self, factor: &str, points: i32, text: impl FnOnce() -> (String, String));
+}
+
+/// Sums points only (for ranking).
+pub struct Points(pub i32);
+
+impl Factors for Points {
+    fn add(&mut self, _: &str, points: i32, _: impl FnOnce() -> (String, String)) {
+        self.0 += points;
     }
 }
 
-/// The score of `talent` for `project` and its reasons (only factors that gave points).
+/// Collects reasons in words (for the results shown).
+pub struct Reasons(pub Vec<Reason>);
+
+impl Factors for Reasons {
+    fn add(&mut self, factor: &str, points: i32, text: impl FnOnce() -> (String, String)) {
+        let (text_ja, text_en) = text();
+        self.0.push(Reason {
+            factor: factor.to_owned(),
+            points,
+            text_ja,
+            text_en,
+        });
+    }
+}
+
+/// The score of `talent` for `project` (capped at 100) and its reasons.
 pub fn score(
     project: &ProjectDoc,
     talent: &TalentDoc,
@@ -39,130 +60,167 @@ pub fn score(
     now: i64,
     new_side: NewSide,
 ) -> (i32, Vec<Reason>) {
-    let mut reasons = Vec::new();
-    let has = |code: &String| talent.skills.iter().any(|(s, _)| s == code);
+    let mut reasons = Reasons(Vec::new());
+    factors(project, talent, tax, now, new_side, &mut reasons);
+    let total = reasons.0.iter().map(|r| r.points).sum::<i32>().min(100);
+    (total, reasons.0)
+}
 
-    let matched: Vec<&String> = project.required.iter().filter(|s| has(s)).collect();
-    if !project.required.is_empty() && !matched.is_empty() {
-        let points = share(40, matched.len(), project.required.len());
-        let names_ja: Vec<&str> = matched.iter().map(|s| tax.skill_ja(s)).collect();
-        let names_en: Vec<&str> = matched.iter().map(|s| tax.skill_en(s)).collect();
-        reasons.push(reason(
+/// The score alone, without building any text.
+pub fn points(
+    project: &ProjectDoc,
+    talent: &TalentDoc,
+    tax: &Taxonomy,
+    now: i64,
+    new_side: NewSide,
+) -> i32 {
+    let mut sum = Points(0);
+    factors(project, talent, tax, now, new_side, &mut sum);
+    sum.0.min(100)
+}
+
+fn factors(
+    project: &ProjectDoc,
+    talent: &TalentDoc,
+    tax: &Taxonomy,
+    now: i64,
+    new_side: NewSide,
+    out: &mut impl Factors,
+) {
+    let has = |code: &String| talent.skills.iter().any(|(s, _)| s == code);
+    let matched = project.required.iter().filter(|s| has(s)).count();
+    if matched > 0 {
+        out.add(
             "required_skills",
-            points,
-            format!(
-                "必須スキル {}/{} 一致（{}）",
-                matched.len(),
-                project.required.len(),
-                names_ja.join("、")
-            ),
-            format!(
-                "Required skills {}/{} matched ({})",
-                matched.len(),
-                project.required.len(),
-                names_en.join(", ")
-            ),
-        ));
+            share(40, matched, project.required.len()),
+            || {
+                let names: Vec<&String> = project.required.iter().filter(|s| has(s)).collect();
+                let ja: Vec<&str> = names.iter().map(|s| tax.skill_ja(s)).collect();
+                let en: Vec<&str> = names.iter().map(|s| tax.skill_en(s)).collect();
+                (
+                    format!(
+                        "必須スキル {}/{} 一致（{}）",
+                        matched,
+                        project.required.len(),
+                        ja.join("、")
+                    ),
+                    format!(
+                        "Required skills {}/{} matched ({})",
+                        matched,
+                        project.required.len(),
+                        en.join(", ")
+                    ),
+                )
+            },
+        );
     }
-    let preferred: Vec<&String> = project.preferred.iter().filter(|s| has(s)).collect();
-    if !preferred.is_empty() {
-        let points = share(10, preferred.len(), project.preferred.len());
-        reasons.push(reason(
+    let preferred = project.preferred.iter().filter(|s| has(s)).count();
+    if preferred > 0 {
+        out.add(
             "preferred_skills",
-            points,
-            format!(
-                "歓迎スキル {}/{} 一致",
-                preferred.len(),
-                project.preferred.len()
-            ),
-            format!(
-                "Preferred skills {}/{} matched",
-                preferred.len(),
-                project.preferred.len()
-            ),
-        ));
+            share(10, preferred, project.preferred.len()),
+            || {
+                (
+                    format!("歓迎スキル {}/{} 一致", preferred, project.preferred.len()),
+                    format!(
+                        "Preferred skills {}/{} matched",
+                        preferred,
+                        project.preferred.len()
+                    ),
+                )
+            },
+        );
     }
     if let Some(c) = project
         .challenges
         .iter()
         .find(|c| talent.challenges.contains(c))
     {
-        let (ja, en) = tax
-            .challenges
-            .get(c)
-            .map_or((c.as_str(), c.as_str()), |x| (x.1.as_str(), x.2.as_str()));
-        reasons.push(reason(
-            "challenge",
-            10,
-            format!("「{ja}」に取り組んだ経験"),
-            format!("Has taken on “{en}”"),
-        ));
+        out.add("challenge", 10, || {
+            let (ja, en) = tax
+                .challenges
+                .get(c)
+                .map_or((c.as_str(), c.as_str()), |x| (x.1.as_str(), x.2.as_str()));
+            (
+                format!("「{ja}」に取り組んだ経験"),
+                format!("Has taken on “{en}”"),
+            )
+        });
     }
     if project.hours > 0 && talent.free_hours > 0 {
-        let points = share(
-            10,
-            talent.free_hours.min(project.hours) as usize,
-            project.hours as usize,
-        );
-        reasons.push(reason(
-            "hours",
-            points,
-            format!(
-                "月{}時間 稼働可（募集は月{}時間）",
-                talent.free_hours, project.hours
-            ),
-            format!(
-                "{} h/month free ({} asked)",
-                talent.free_hours, project.hours
-            ),
-        ));
+        let covered = talent.free_hours.min(project.hours) as usize;
+        out.add("hours", share(10, covered, project.hours as usize), || {
+            (
+                format!(
+                    "月{}時間 稼働可（募集は月{}時間）",
+                    talent.free_hours, project.hours
+                ),
+                format!(
+                    "{} h/month free ({} asked)",
+                    talent.free_hours, project.hours
+                ),
+            )
+        });
     }
     if project.fee >= talent.fee {
-        reasons.push(reason(
-            "fee",
-            10,
-            "報酬が希望額を満たす".to_owned(),
-            "The fee meets the talent's wish".to_owned(),
-        ));
+        out.add("fee", 10, || {
+            (
+                "報酬が希望額を満たす".to_owned(),
+                "The fee meets the talent's wish".to_owned(),
+            )
+        });
     } else if project.fee * 10 >= talent.fee * 7 {
-        reasons.push(reason(
-            "fee",
-            5,
-            "報酬が希望額に近い".to_owned(),
-            "The fee is close to the talent's wish".to_owned(),
-        ));
+        out.add("fee", 5, || {
+            (
+                "報酬が希望額に近い".to_owned(),
+                "The fee is close to the talent's wish".to_owned(),
+            )
+        });
     }
     if project.remote && (talent.remote_only || project.onsite_days == 0) {
-        reasons.push(reason(
-            "location",
-            8,
-            "リモートで稼働可".to_owned(),
-            "Can work remotely".to_owned(),
-        ));
+        out.add("location", 8, || {
+            (
+                "リモートで稼働可".to_owned(),
+                "Can work remotely".to_owned(),
+            )
+        });
     } else if !talent.remote_only && talent.onsite_days >= project.onsite_days {
-        reasons.push(reason(
-            "location",
-            8,
-            format!("現地に月{}日 来訪可", talent.onsite_days),
-            format!("Can come on site {} day(s) a month", talent.onsite_days),
-        ));
+        out.add("location", 8, || {
+            (
+                format!("現地に月{}日 来訪可", talent.onsite_days),
+                format!("Can come on site {} day(s) a month", talent.onsite_days),
+            )
+        });
     }
-    if let Some((points, ja, en)) = tie(project, talent, tax) {
-        reasons.push(reason("prefecture_tie", points, ja, en));
+    if let Some((points, kind)) = tie(project, talent) {
+        out.add("prefecture_tie", points, || {
+            let (ja, en) = (
+                tax.prefecture_ja(&project.prefecture),
+                tax.prefecture_en(&project.prefecture),
+            );
+            match kind {
+                None => (format!("{ja}在住"), format!("Lives in {en}")),
+                Some(TieKind::Hometown) => (format!("{ja}出身"), format!("From {en}")),
+                Some(TieKind::LivedThere) => {
+                    (format!("{ja}に住んだ経験"), format!("Has lived in {en}"))
+                }
+                Some(TieKind::Fan) => (format!("{ja}のファン"), format!("A fan of {en}")),
+            }
+        });
     }
     let fresh = match new_side {
         NewSide::Talent => now - talent.created_at < NEW_DAYS * 86_400,
         NewSide::Project => now - project.published_at < NEW_DAYS * 86_400,
     };
     if fresh {
-        let (ja, en) = match new_side {
-            NewSide::Talent => ("新しく登録した人材", "Newly registered"),
-            NewSide::Project => ("新着の募集", "Newly published"),
-        };
-        reasons.push(reason("new", 5, ja.to_owned(), en.to_owned()));
+        out.add("new", 5, || match new_side {
+            NewSide::Talent => (
+                "新しく登録した人材".to_owned(),
+                "Newly registered".to_owned(),
+            ),
+            NewSide::Project => ("新着の募集".to_owned(), "Newly published".to_owned()),
+        });
     }
-    let total = reasons.iter().map(|r| r.points).sum::<i32>().min(100);
-    (total, reasons)
 }
 
 /// Which side's newness earns the fair-exposure points.
@@ -179,13 +237,10 @@ fn share(max: i32, part: usize, whole: usize) -> i32 {
     i32::try_from(part * usize::try_from(max).unwrap_or(0) / whole).unwrap_or(max)
 }
 
-fn tie(project: &ProjectDoc, talent: &TalentDoc, tax: &Taxonomy) -> Option<(i32, String, String)> {
-    let (ja, en) = (
-        tax.prefecture_ja(&project.prefecture),
-        tax.prefecture_en(&project.prefecture),
-    );
+/// Points for a tie to the posting's prefecture: living there (`None`) or the strongest tie.
+fn tie(project: &ProjectDoc, talent: &TalentDoc) -> Option<(i32, Option<TieKind>)> {
     if talent.residence.as_deref() == Some(project.prefecture.as_str()) {
-        return Some((7, format!("{ja}在住"), format!("Lives in {en}")));
+        return Some((7, None));
     }
     let kind = talent
         .ties
@@ -197,11 +252,12 @@ fn tie(project: &ProjectDoc, talent: &TalentDoc, tax: &Taxonomy) -> Option<(i32,
             TieKind::LivedThere => 1,
             TieKind::Fan => 2,
         })?;
-    Some(match kind {
-        TieKind::Hometown => (7, format!("{ja}出身"), format!("From {en}")),
-        TieKind::LivedThere => (5, format!("{ja}に住んだ経験"), format!("Has lived in {en}")),
-        TieKind::Fan => (3, format!("{ja}のファン"), format!("A fan of {en}")),
-    })
+    let points = match kind {
+        TieKind::Hometown => 7,
+        TieKind::LivedThere => 5,
+        TieKind::Fan => 3,
+    };
+    Some((points, Some(kind)))
 }
 
 /// Orders equal scores differently each day, so ties do not always favour the same ids.

@@ -3,3 +3,4 @@
 pub mod demo;
 pub mod demo_workflow;
 pub mod reference;
+pub mod scale;
