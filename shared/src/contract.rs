@@ -4,7 +4,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::enums::ContractType;
-use crate::talent::{MAX_MONTHLY_FEE, MAX_MONTHLY_HOURS};
 use crate::validation::{FieldErrors, Validate};
 
 /// Japan's freelance law (2024): payment within 60 days of receiving the work.
@@ -81,26 +80,8 @@ impl Validate for ContractTerms {
         ] {
             e.text(field, value, 1, 4000);
         }
-        if !(1..=MAX_MONTHLY_HOURS).contains(&self.monthly_hours) {
-            e.add(
-                "monthly_hours",
-                "out_of_range",
-                "must be between 1 and 200 hours a month",
-            );
-        }
-        if !(0..=MAX_MONTHLY_FEE).contains(&self.monthly_fee) {
-            e.add(
-                "monthly_fee",
-                "out_of_range",
-                "must be between 0 and 2,000,000 yen",
-            );
-        } else if self.monthly_fee == 0 && self.contract_type != ContractType::ProBono {
-            e.add(
-                "monthly_fee",
-                "out_of_range",
-                "only a pro bono contract may be unpaid",
-            );
-        }
+        e.monthly_hours("monthly_hours", self.monthly_hours, 1);
+        e.monthly_fee("monthly_fee", self.monthly_fee, Some(self.contract_type));
         if self.payment_days < 0 {
             e.add("payment_days", "out_of_range", "must not be negative");
         } else if self.payment_days > MAX_PAYMENT_DAYS {

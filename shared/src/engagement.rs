@@ -5,7 +5,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::enums::Side;
-use crate::talent::{MAX_MONTHLY_FEE, MAX_MONTHLY_HOURS};
 use crate::validation::{FieldErrors, Validate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,9 +99,7 @@ impl Validate for WorkReportInput {
         if parse_month(&self.month).is_none() {
             e.add("month", "invalid_format", "must be YYYY-MM");
         }
-        if !(0..=MAX_MONTHLY_HOURS).contains(&self.hours) {
-            e.add("hours", "out_of_range", "must be between 0 and 200 hours");
-        }
+        e.monthly_hours("hours", self.hours, 0);
         e.text("summary", &self.summary, 1, 4000);
         e.optional_text("outcomes", Some(&self.outcomes), 4000);
         e.optional_text("next_steps", Some(&self.next_steps), 4000);
@@ -168,25 +165,11 @@ impl Validate for ReviewInput {
         e.text("glad", &self.glad, 1, 4000);
         e.text("improve", &self.improve, 1, 4000);
         e.text("values", &self.values, 1, 4000);
-        if self
-            .proposed_monthly_fee
-            .is_some_and(|f| !(0..=MAX_MONTHLY_FEE).contains(&f))
-        {
-            e.add(
-                "proposed_monthly_fee",
-                "out_of_range",
-                "must be between 0 and 2,000,000 yen",
-            );
+        if let Some(fee) = self.proposed_monthly_fee {
+            e.monthly_fee("proposed_monthly_fee", fee, None);
         }
-        if self
-            .proposed_hours_per_month
-            .is_some_and(|h| !(1..=MAX_MONTHLY_HOURS).contains(&h))
-        {
-            e.add(
-                "proposed_hours_per_month",
-                "out_of_range",
-                "must be between 1 and 200 hours",
-            );
+        if let Some(hours) = self.proposed_hours_per_month {
+            e.monthly_hours("proposed_hours_per_month", hours, 1);
         }
         if !(1..=5).contains(&self.satisfaction) {
             e.add("satisfaction", "out_of_range", "must be between 1 and 5");
@@ -220,20 +203,8 @@ pub struct RenewalInput {
 impl Validate for RenewalInput {
     fn validate(&self) -> Result<(), FieldErrors> {
         let mut e = FieldErrors::new();
-        if !(0..=MAX_MONTHLY_FEE).contains(&self.monthly_fee) {
-            e.add(
-                "monthly_fee",
-                "out_of_range",
-                "must be between 0 and 2,000,000 yen",
-            );
-        }
-        if !(1..=MAX_MONTHLY_HOURS).contains(&self.monthly_hours) {
-            e.add(
-                "monthly_hours",
-                "out_of_range",
-                "must be between 1 and 200 hours",
-            );
-        }
+        e.monthly_fee("monthly_fee", self.monthly_fee, None);
+        e.monthly_hours("monthly_hours", self.monthly_hours, 1);
         if !(1..=24).contains(&self.term_months) {
             e.add(
                 "term_months",

@@ -4,7 +4,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::enums::{ContractType, TravelCost};
-use crate::talent::{MAX_MONTHLY_FEE, MAX_MONTHLY_HOURS};
 use crate::validation::{FieldErrors, Validate};
 use crate::workflow::ProjectStatus;
 
@@ -175,13 +174,7 @@ impl Validate for ProjectDraft {
             }
         }
         if let Some(h) = self.hours_per_month {
-            if !(1..=MAX_MONTHLY_HOURS).contains(&h) {
-                e.add(
-                    "hours_per_month",
-                    "out_of_range",
-                    "must be between 1 and 200 hours a month",
-                );
-            }
+            e.monthly_hours("hours_per_month", h, 1);
         }
         if let Some(d) = self.onsite_days_per_month {
             if !(0..=20).contains(&d) {
@@ -193,23 +186,7 @@ impl Validate for ProjectDraft {
             }
         }
         if let Some(fee) = self.monthly_fee {
-            if !(0..=MAX_MONTHLY_FEE).contains(&fee) {
-                e.add(
-                    "monthly_fee",
-                    "out_of_range",
-                    "must be between 0 and 2,000,000 yen",
-                );
-            } else if fee == 0
-                && self
-                    .contract_type
-                    .is_some_and(|t| t != ContractType::ProBono)
-            {
-                e.add(
-                    "monthly_fee",
-                    "out_of_range",
-                    "only a pro bono project may be unpaid",
-                );
-            }
+            e.monthly_fee("monthly_fee", fee, self.contract_type);
         }
         if let Some(p) = self.period_months {
             if !(1..=24).contains(&p) {

@@ -91,9 +91,6 @@ pub struct TalentProfile {
     pub updated_at: DateTime<Utc>,
 }
 
-pub const MAX_MONTHLY_HOURS: i32 = 200;
-pub const MAX_MONTHLY_FEE: i64 = 2_000_000;
-
 impl Validate for TalentProfileInput {
     fn validate(&self) -> Result<(), FieldErrors> {
         let mut e = FieldErrors::new();
@@ -146,13 +143,11 @@ impl Validate for TalentProfileInput {
                 e.prefecture_code(&format!("ties[{i}].prefecture_code"), &t.prefecture_code);
             }
         }
-        if !(1..=MAX_MONTHLY_HOURS).contains(&self.available_hours_per_month) {
-            e.add(
-                "available_hours_per_month",
-                "out_of_range",
-                "must be between 1 and 200 hours",
-            );
-        }
+        e.monthly_hours(
+            "available_hours_per_month",
+            self.available_hours_per_month,
+            1,
+        );
         if !(0..=20).contains(&self.onsite_days_per_month) {
             e.add(
                 "onsite_days_per_month",
@@ -160,13 +155,7 @@ impl Validate for TalentProfileInput {
                 "must be between 0 and 20 days",
             );
         }
-        if !(0..=MAX_MONTHLY_FEE).contains(&self.desired_monthly_fee) {
-            e.add(
-                "desired_monthly_fee",
-                "out_of_range",
-                "must be between 0 and 2,000,000 yen",
-            );
-        }
+        e.monthly_fee("desired_monthly_fee", self.desired_monthly_fee, None);
         if self.contract_types.is_empty() {
             e.add(
                 "contract_types",

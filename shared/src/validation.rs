@@ -12,6 +12,9 @@ pub mod limits {
     pub const DISPLAY_NAME_MAX: usize = 100;
     pub const COMPANY_NAME_MAX: usize = 200;
     pub const MUNICIPALITY_MAX: usize = 100;
+    /// Side work beyond 200 hours a month is not side work.
+    pub const MONTHLY_HOURS_MAX: i32 = 200;
+    pub const MONTHLY_FEE_MAX: i64 = 2_000_000;
 }
 
 /// Collects field errors so a client sees every problem at once, not one per round trip.
@@ -117,6 +120,33 @@ impl FieldErrors {
                 "too_long",
                 format!("must be at most {} characters", limits::PASSWORD_MAX),
             );
+        }
+    }
+
+    /// Hours a month, from `min` (0 for a report, 1 for a plan) to 200.
+    pub fn monthly_hours(&mut self, field: &str, hours: i32, min: i32) {
+        if !(min..=limits::MONTHLY_HOURS_MAX).contains(&hours) {
+            self.add(
+                field,
+                "out_of_range",
+                format!("must be between {min} and 200 hours a month"),
+            );
+        }
+    }
+
+    /// A monthly fee in yen, 0–2,000,000; 0 only for pro bono work (when the type is known).
+    pub fn monthly_fee(
+        &mut self,
+        field: &str,
+        fee: i64,
+        contract_type: Option<crate::enums::ContractType>,
+    ) {
+        if !(0..=limits::MONTHLY_FEE_MAX).contains(&fee) {
+            self.add(field, "out_of_range", "must be between 0 and 2,000,000 yen");
+        } else if fee == 0
+            && contract_type.is_some_and(|t| t != crate::enums::ContractType::ProBono)
+        {
+            self.add(field, "out_of_range", "only pro bono work may be unpaid");
         }
     }
 

@@ -180,10 +180,14 @@ pub fn accept(
                 body: &ctx.project_title,
                 link: format!("/contracts/{id}"),
             };
-            match other {
-                Side::Talent => notify::users(conn, &[ctx.application.talent_id], &note, now)?,
-                Side::Company => notify::company(conn, ctx.company_id, &note, now)?,
-            }
+            notify::party(
+                conn,
+                other,
+                ctx.application.talent_id,
+                ctx.company_id,
+                &note,
+                now,
+            )?;
             return to_dto(row);
         }
         let terms: ContractTerms = from_text(&row.terms)?;
@@ -300,10 +304,14 @@ pub fn request_changes(
             body: comment,
             link: format!("/contracts/{id}"),
         };
-        match party.side() {
-            Side::Talent => notify::company(conn, ctx.company_id, &note, now)?,
-            Side::Company => notify::users(conn, &[ctx.application.talent_id], &note, now)?,
-        }
+        notify::other_party(
+            conn,
+            party.side(),
+            ctx.application.talent_id,
+            ctx.company_id,
+            &note,
+            now,
+        )?;
         to_dto(repo::find(conn, id)?)
     })
 }

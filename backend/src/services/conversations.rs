@@ -36,10 +36,14 @@ fn notify_other(
     note: &Note<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    match from {
-        Side::Talent => notify::company(conn, ctx.company_id, note, now),
-        Side::Company => notify::users(conn, &[ctx.application.talent_id], note, now),
-    }
+    notify::other_party(
+        conn,
+        from,
+        ctx.application.talent_id,
+        ctx.company_id,
+        note,
+        now,
+    )
 }
 
 /// The conversation, oldest first; reading it marks it read for the caller.

@@ -351,10 +351,14 @@ pub fn submit_review(
             body: &ctx.project_title,
             link: format!("/engagements/{id}"),
         };
-        match side {
-            Side::Talent => notify::company(conn, ctx.company_id, &note, now)?,
-            Side::Company => notify::users(conn, &[ctx.application.talent_id], &note, now)?,
-        }
+        notify::other_party(
+            conn,
+            side,
+            ctx.application.talent_id,
+            ctx.company_id,
+            &note,
+            now,
+        )?;
         Ok(Review {
             id: review_id,
             engagement_id: id,
@@ -496,10 +500,14 @@ pub fn end(
             body: input.reason.trim(),
             link: format!("/engagements/{id}"),
         };
-        match party.side() {
-            Side::Talent => notify::company(conn, ctx.company_id, &note, now)?,
-            Side::Company => notify::users(conn, &[ctx.application.talent_id], &note, now)?,
-        }
+        notify::other_party(
+            conn,
+            party.side(),
+            ctx.application.talent_id,
+            ctx.company_id,
+            &note,
+            now,
+        )?;
         get(conn, actor, id)
     })
 }

@@ -60,3 +60,36 @@ pub fn hub(
     let coordinators = repo::coordinators_for(conn, prefecture)?;
     users(conn, &coordinators, note, now)
 }
+
+/// Tells one party of an application: the talent, or every member of the company.
+pub fn party(
+    conn: &mut AnyConnection,
+    to: kakehashi_shared::enums::Side,
+    talent_id: i64,
+    company_id: i64,
+    note: &Note<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    match to {
+        kakehashi_shared::enums::Side::Talent => users(conn, &[talent_id], note, now),
+        kakehashi_shared::enums::Side::Company => company(conn, company_id, note, now),
+    }
+}
+
+/// Tells the other party than the one that acted.
+pub fn other_party(
+    conn: &mut AnyConnection,
+    from: kakehashi_shared::enums::Side,
+    talent_id: i64,
+    company_id: i64,
+    note: &Note<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    use kakehashi_shared::enums::Side;
+    let to = if from == Side::Talent {
+        Side::Company
+    } else {
+        Side::Talent
+    };
+    party(conn, to, talent_id, company_id, note, now)
+}
