@@ -1,7 +1,7 @@
 //! The in-memory search and matching engine: compact records plus tantivy text indexes,
 //! built from the database at start-up and kept current by following `search_changes`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Mutex, RwLock};
 use std::time::Instant;
 
@@ -15,6 +15,36 @@ use crate::repositories::{projects, search_changes, talents};
 struct Stores {
     projects: HashMap<i64, ProjectDoc>,
     talents: HashMap<i64, TalentDoc>,
+    /// Talent ids by skill (`s:code`) and challenge (`c:code`): recommendations score only the
+    /// talent who share at least one with the posting.
+    talents_by_code: HashMap<String, HashSet<i64>>,
+}
+
+fn talent_codes(t: &TalentDoc) -> impl Iterator<Item = String> + '_ {
+    t.skills
+        .iter()
+        .map(|(s, _)| format!("s:{s}"))
+        .chain(t.challenges.iter().map(|c| format!("c:{c}")))
+}
+
+impl Stores {
+    fn unlink_talent(&mut self, id: i64) {
+        if let Some(old) = self.talents.remove(&id) {
+            for code in talent_codes(&old) {
+                if let Some(set) = self.talents_by_code.get_mut(&code) {
+                    set.remove(&id);
+                }
+            }
+        }
+    }
+
+    fn link_talent(&mut self, doc: TalentDoc) {
+        self.unlink_talent(doc.id);
+        for code in talent_codes(&doc) {
+            self.talents_by_code.entry(code).or_default().insert(doc.id);
+        }
+        self.talents.insert(doc.id, doc);
+    }
 }
 
 /// Where this instance is in the change log. Ids can commit out of order on PostgreSQL, so a
@@ -118,7 +148,7 @@ impl SearchEngine {
         } else {
             self.talent_text.remove(doc.id);
         }
-        self.write().talents.insert(doc.id, doc);
+        self.write().link_talent(doc);
         Ok(())
     }
 
@@ -148,7 +178,7 @@ impl SearchEngine {
             }
             None => {
                 self.talent_text.remove(id);
-                self.write().talents.remove(&id);
+                self.write().unlink_talent(id);
                 Ok(())
             }
         }
@@ -264,6 +294,25 @@ impl SearchEngine {
     ) -> R {
         let s = self.read();
         f(&s.projects, &s.talents)
+    }
+
+    /// Talent sharing a skill or a challenge with the posting (`None`: fewer than `min`, so
+    /// the caller scans everyone rather than return a short list).
+    pub(crate) fn candidates(&self, project: &ProjectDoc, min: usize) -> Option<HashSet<i64>> {
+        let s = self.read();
+        let mut out = HashSet::new();
+        let codes = project
+            .required
+            .iter()
+            .chain(&project.preferred)
+            .map(|c| format!("s:{c}"))
+            .chain(project.challenges.iter().map(|c| format!("c:{c}")));
+        for code in codes {
+            if let Some(ids) = s.talents_by_code.get(&code) {
+                out.extend(ids.iter().copied());
+            }
+        }
+        (out.len() >= min).then_some(out)
     }
 
     pub(crate) fn match_projects(&self, q: &str) -> Result<Option<Vec<(i64, f32)>>, ApiError> {

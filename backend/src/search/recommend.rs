@@ -63,7 +63,9 @@ impl SearchEngine {
         })
     }
 
-    /// Discoverable talent with free hours for a project, excluding those who applied.
+    /// Discoverable talent with free hours for a project, excluding those who applied. Only
+    /// talent who share a skill or a challenge with the posting are scored (everyone when that
+    /// leaves fewer than `limit`).
     pub fn recommend_talents(
         &self,
         project_id: i64,
@@ -71,28 +73,37 @@ impl SearchEngine {
         now: i64,
         limit: usize,
     ) -> Vec<Scored> {
-        self.with_stores(|projects, talents| {
-            let Some(project) = projects.get(&project_id) else {
-                return Vec::new();
-            };
+        let project = self.with_stores(|projects, _| projects.get(&project_id).cloned());
+        let Some(project) = project else {
+            return Vec::new();
+        };
+        let candidates = self.candidates(&project, limit);
+        self.with_stores(|_, talents| {
             let tax = &self.taxonomy;
-            let best = top(
-                limit,
-                talents
-                    .values()
-                    .filter(|t| t.discoverable && t.free_hours > 0 && !exclude.contains(&t.id))
-                    .map(|t| {
-                        (
-                            points(project, t, tax, now, NewSide::Talent),
-                            rotation(t.id, now),
-                            t.id,
-                        )
-                    }),
-            );
+            let eligible = |t: &&super::docs::TalentDoc| {
+                t.discoverable && t.free_hours > 0 && !exclude.contains(&t.id)
+            };
+            let rank = |t: &super::docs::TalentDoc| {
+                (
+                    points(&project, t, tax, now, NewSide::Talent),
+                    rotation(t.id, now),
+                    t.id,
+                )
+            };
+            let best = match &candidates {
+                Some(ids) => top(
+                    limit,
+                    ids.iter()
+                        .filter_map(|id| talents.get(id))
+                        .filter(eligible)
+                        .map(rank),
+                ),
+                None => top(limit, talents.values().filter(eligible).map(rank)),
+            };
             best.into_iter()
                 .filter_map(|id| {
                     talents.get(&id).map(|t| {
-                        let (s, reasons) = score(project, t, tax, now, NewSide::Talent);
+                        let (s, reasons) = score(&project, t, tax, now, NewSide::Talent);
                         (id, s, reasons)
                     })
                 })
