@@ -51,7 +51,8 @@ fn internal(e: tantivy::TantivyError) -> ApiError {
 
 /// An in-memory text index keyed by record id.
 pub struct TextIndex {
-    index: Index,
+    /// Owns the in-memory directory the reader and writer work on.
+    _index: Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     id: Field,
@@ -84,7 +85,7 @@ impl TextIndex {
             .try_into()
             .map_err(internal)?;
         Ok(Self {
-            index,
+            _index: index,
             reader,
             writer: Mutex::new(writer),
             id,
@@ -168,11 +169,6 @@ impl TextIndex {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    #[allow(dead_code)]
-    fn index(&self) -> &Index {
-        &self.index
     }
 }
 
