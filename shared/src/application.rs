@@ -286,13 +286,13 @@ impl Validate for InterviewProposal {
         for (i, slot) in self.slots.iter().enumerate() {
             e.plausible_date(&format!("slots[{i}]"), slot.date_naive());
         }
-        if !(15..=240).contains(&self.duration_minutes) {
-            e.add(
-                "duration_minutes",
-                "out_of_range",
-                "must be between 15 and 240 minutes",
-            );
-        }
+        e.range(
+            "duration_minutes",
+            self.duration_minutes,
+            15,
+            240,
+            "must be between 15 and 240 minutes",
+        );
         if let Some(url) = &self.meeting_url {
             if !url.starts_with("https://") || url.len() > 500 {
                 e.add("meeting_url", "invalid_format", "must be an https URL");

@@ -92,21 +92,15 @@ impl Validate for ContractTerms {
             );
         }
         e.plausible_date("start_date", self.start_date);
-        if !(1..=24).contains(&self.term_months) {
-            e.add(
-                "term_months",
-                "out_of_range",
-                "must be between 1 and 24 months",
-            );
-        }
+        e.range(
+            "term_months",
+            self.term_months,
+            1,
+            24,
+            "must be between 1 and 24 months",
+        );
         if let Some(t) = self.trial_days {
-            if !(0..=90).contains(&t) {
-                e.add(
-                    "trial_days",
-                    "out_of_range",
-                    "must be between 0 and 90 days",
-                );
-            }
+            e.range("trial_days", t, 0, 90, "must be between 0 and 90 days");
         }
         e.into_result()
     }

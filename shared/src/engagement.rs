@@ -171,9 +171,13 @@ impl Validate for ReviewInput {
         if let Some(hours) = self.proposed_hours_per_month {
             e.monthly_hours("proposed_hours_per_month", hours, 1);
         }
-        if !(1..=5).contains(&self.satisfaction) {
-            e.add("satisfaction", "out_of_range", "must be between 1 and 5");
-        }
+        e.range(
+            "satisfaction",
+            self.satisfaction,
+            1,
+            5,
+            "must be between 1 and 5",
+        );
         e.into_result()
     }
 }
@@ -205,13 +209,13 @@ impl Validate for RenewalInput {
         let mut e = FieldErrors::new();
         e.monthly_fee("monthly_fee", self.monthly_fee, None);
         e.monthly_hours("monthly_hours", self.monthly_hours, 1);
-        if !(1..=24).contains(&self.term_months) {
-            e.add(
-                "term_months",
-                "out_of_range",
-                "must be between 1 and 24 months",
-            );
-        }
+        e.range(
+            "term_months",
+            self.term_months,
+            1,
+            24,
+            "must be between 1 and 24 months",
+        );
         e.into_result()
     }
 }
@@ -287,6 +291,21 @@ impl Validate for OutcomeInput {
             e.text("description", &self.description, 1, 4000);
         }
         e.into_result()
+    }
+}
+
+impl OutcomeInput {
+    /// `EC月商: 30万円 → 65万円` for a direct outcome; `None` for an indirect one.
+    pub fn kpi_line(&self) -> Option<String> {
+        (self.kind == OutcomeKind::Direct).then(|| {
+            let part = |v: &Option<String>| v.clone().unwrap_or_default();
+            format!(
+                "{}: {} → {}",
+                part(&self.kpi_name),
+                part(&self.before),
+                part(&self.after)
+            )
+        })
     }
 }
 

@@ -177,34 +177,22 @@ impl Validate for ProjectDraft {
             e.monthly_hours("hours_per_month", h, 1);
         }
         if let Some(d) = self.onsite_days_per_month {
-            if !(0..=20).contains(&d) {
-                e.add(
-                    "onsite_days_per_month",
-                    "out_of_range",
-                    "must be between 0 and 20 days",
-                );
-            }
+            e.range(
+                "onsite_days_per_month",
+                d,
+                0,
+                20,
+                "must be between 0 and 20 days",
+            );
         }
         if let Some(fee) = self.monthly_fee {
             e.monthly_fee("monthly_fee", fee, self.contract_type);
         }
         if let Some(p) = self.period_months {
-            if !(1..=24).contains(&p) {
-                e.add(
-                    "period_months",
-                    "out_of_range",
-                    "must be between 1 and 24 months",
-                );
-            }
+            e.range("period_months", p, 1, 24, "must be between 1 and 24 months");
         }
         if let Some(t) = self.trial_days {
-            if !(0..=90).contains(&t) {
-                e.add(
-                    "trial_days",
-                    "out_of_range",
-                    "must be between 0 and 90 days",
-                );
-            }
+            e.range("trial_days", t, 0, 90, "must be between 0 and 90 days");
         }
         if let Some(questions) = &self.screening_questions {
             if questions.len() > MAX_SCREENING_QUESTIONS {

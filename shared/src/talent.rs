@@ -100,13 +100,13 @@ impl Validate for TalentProfileInput {
             e.add("skills", "too_long", "at most 30 skills");
         }
         for (i, s) in self.skills.iter().enumerate() {
-            if !(0..=60).contains(&s.years) {
-                e.add(
-                    &format!("skills[{i}].years"),
-                    "out_of_range",
-                    "must be between 0 and 60",
-                );
-            }
+            e.range(
+                &format!("skills[{i}].years"),
+                s.years,
+                0,
+                60,
+                "must be between 0 and 60",
+            );
         }
         if self.challenges.len() > 15 {
             e.add("challenges", "too_long", "at most 15 challenges");
@@ -148,13 +148,13 @@ impl Validate for TalentProfileInput {
             self.available_hours_per_month,
             1,
         );
-        if !(0..=20).contains(&self.onsite_days_per_month) {
-            e.add(
-                "onsite_days_per_month",
-                "out_of_range",
-                "must be between 0 and 20 days",
-            );
-        }
+        e.range(
+            "onsite_days_per_month",
+            self.onsite_days_per_month,
+            0,
+            20,
+            "must be between 0 and 20 days",
+        );
         e.monthly_fee("desired_monthly_fee", self.desired_monthly_fee, None);
         if self.contract_types.is_empty() {
             e.add(

@@ -123,6 +123,13 @@ impl FieldErrors {
         }
     }
 
+    /// A number within `min..=max`; `message` says the range in words.
+    pub fn range<T: PartialOrd>(&mut self, field: &str, value: T, min: T, max: T, message: &str) {
+        if value < min || value > max {
+            self.add(field, "out_of_range", message);
+        }
+    }
+
     /// Hours a month, from `min` (0 for a report, 1 for a plan) to 200.
     pub fn monthly_hours(&mut self, field: &str, hours: i32, min: i32) {
         if !(min..=limits::MONTHLY_HOURS_MAX).contains(&hours) {

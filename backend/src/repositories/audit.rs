@@ -61,6 +61,13 @@ pub fn actions_for(
 }
 
 impl<'a> AuditEntry<'a> {
+    /// A state change: from, to.
+    pub fn moved(mut self, from: &'a str, to: &'a str) -> Self {
+        self.from_state = Some(from);
+        self.to_state = Some(to);
+        self
+    }
+
     pub fn to_state(mut self, state: &'a str) -> Self {
         self.to_state = Some(state);
         self

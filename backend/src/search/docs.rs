@@ -222,12 +222,11 @@ impl TalentDoc {
 }
 
 /// Hours a month each talent has committed in running engagements.
-pub fn committed_hours(rows: Vec<(i64, String)>) -> HashMap<i64, i32> {
+pub fn committed_hours(rows: Vec<(i64, String)>) -> Result<HashMap<i64, i32>, ApiError> {
     let mut out = HashMap::new();
     for (talent, terms) in rows {
-        if let Ok(t) = serde_json::from_str::<ContractTerms>(&terms) {
-            *out.entry(talent).or_insert(0) += t.monthly_hours;
-        }
+        let terms: ContractTerms = from_text(&terms)?;
+        *out.entry(talent).or_insert(0) += terms.monthly_hours;
     }
-    out
+    Ok(out)
 }

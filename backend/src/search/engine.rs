@@ -91,7 +91,7 @@ impl SearchEngine {
             engine.put_project(row)?;
             progress("projects", i + 1, total);
         }
-        let hours = committed_hours(talents::active_terms(conn, None)?);
+        let hours = committed_hours(talents::active_terms(conn, None)?)?;
         let rows = talents::all(conn)?;
         let total = rows.len();
         for (i, (row, _, created_at)) in rows.iter().enumerate() {
@@ -167,7 +167,7 @@ impl SearchEngine {
     fn reload_talent(&self, conn: &mut AnyConnection, id: i64) -> Result<(), ApiError> {
         match talents::find_for_index(conn, id)? {
             Some((row, _, created_at)) => {
-                let hours = committed_hours(talents::active_terms(conn, Some(id))?);
+                let hours = committed_hours(talents::active_terms(conn, Some(id))?)?;
                 let (doc, text) = TalentDoc::from_row(
                     &row,
                     created_at,

@@ -286,10 +286,11 @@ pub fn transition(
                 "The application changed meanwhile; reload it.",
             ));
         }
-        let mut entry = audit_entry(actor, party, &ctx, input.action.as_str(), now);
-        entry.from_state = Some(from.as_str());
-        entry.to_state = Some(to.as_str());
-        audit::record(conn, &entry)?;
+        audit::record(
+            conn,
+            &audit_entry(actor, party, &ctx, input.action.as_str(), now)
+                .moved(from.as_str(), to.as_str()),
+        )?;
         let link = format!("/applications/{id}");
         match input.action {
             ApplicationAction::Decline => {
@@ -447,10 +448,11 @@ pub fn decline_waiting(
         }
         let message = decline::message(title, DeclineReason::ProjectClosed, None);
         repo::set_decline(conn, a.id, DeclineReason::ProjectClosed.as_str(), &message)?;
-        let mut entry = AuditEntry::new("application", a.id, "decline", now);
-        entry.from_state = Some(from.as_str());
-        entry.to_state = Some(ApplicationStatus::Declined.as_str());
-        audit::record(conn, &entry)?;
+        audit::record(
+            conn,
+            &AuditEntry::new("application", a.id, "decline", now)
+                .moved(from.as_str(), ApplicationStatus::Declined.as_str()),
+        )?;
         notify::users(
             conn,
             &[a.talent_id],

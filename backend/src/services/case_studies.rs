@@ -7,7 +7,7 @@ use diesel::Connection;
 use kakehashi_shared::case_study::{
     AnonymisedTalent, CaseStudy, CaseStudyStatus, CaseStudyText, Consents,
 };
-use kakehashi_shared::engagement::{Kickoff, OutcomeInput, OutcomeKind, ReviewInput};
+use kakehashi_shared::engagement::{Kickoff, OutcomeInput, ReviewInput};
 use kakehashi_shared::enums::{AgeBand, EmployerType};
 use kakehashi_shared::project::ProjectDraft;
 use kakehashi_shared::Page;
@@ -67,19 +67,10 @@ fn to_dto(
         .num_days()
         .max(0)
         / 30;
-    let kpis = engagements::outcomes(conn, row.engagement_id)?
-        .into_iter()
-        .filter_map(|(_, body, _, _)| from_text::<OutcomeInput>(&body).ok())
-        .filter(|o| o.kind == OutcomeKind::Direct)
-        .map(|o| {
-            format!(
-                "{}: {} → {}",
-                o.kpi_name.unwrap_or_default(),
-                o.before.unwrap_or_default(),
-                o.after.unwrap_or_default()
-            )
-        })
-        .collect();
+    let mut kpis = Vec::new();
+    for (_, body, _, _) in engagements::outcomes(conn, row.engagement_id)? {
+        kpis.extend(from_text::<OutcomeInput>(&body)?.kpi_line());
+    }
     Ok(CaseStudy {
         id: row.id,
         engagement_id: row.engagement_id,
@@ -131,15 +122,7 @@ pub fn create(
             .collect::<Result<_, _>>()?;
         let results = outcomes
             .iter()
-            .map(|o| match o.kind {
-                OutcomeKind::Direct => format!(
-                    "{}：{} → {}",
-                    o.kpi_name.clone().unwrap_or_default(),
-                    o.before.clone().unwrap_or_default(),
-                    o.after.clone().unwrap_or_default()
-                ),
-                OutcomeKind::Indirect => o.description.clone(),
-            })
+            .map(|o| o.kpi_line().unwrap_or_else(|| o.description.clone()))
             .collect::<Vec<_>>()
             .join("\n");
         let text = CaseStudyText {
@@ -291,10 +274,12 @@ pub fn publish(
                 "The case study changed meanwhile; reload it.",
             ));
         }
-        let mut e = AuditEntry::new("case_study", id, "publish", now).by(actor.user_id);
-        e.from_state = Some("draft");
-        e.to_state = Some("published");
-        audit::record(conn, &e)?;
+        audit::record(
+            conn,
+            &AuditEntry::new("case_study", id, "publish", now)
+                .by(actor.user_id)
+                .moved("draft", "published"),
+        )?;
         let engagement = engagements::find(conn, study.engagement_id)?;
         let ctx = applications::find(conn, engagement.application_id)?;
         let note = Note {

@@ -217,8 +217,7 @@ fn require_hub_staff(
     actor: &Actor,
     company_id: i64,
 ) -> Result<(), ApiError> {
-    let (row, access) = load_managed(conn, actor, company_id)?;
-    let _ = row;
+    let (_, access) = load_managed(conn, actor, company_id)?;
     match access {
         // The visit log is the coordinators' CRM: companies do not see it.
         policy::CompanyAccess::Member => Err(ApiError::Forbidden),

@@ -251,10 +251,10 @@ pub fn accept(
             ctx.application.talent_id,
             to_db_time(now),
         )?;
-        let mut e = entry(actor, party, &ctx, id, "accepted_by_both", now);
-        e.from_state = Some("proposed");
-        e.to_state = Some("accepted");
-        audit::record(conn, &e)?;
+        audit::record(
+            conn,
+            &entry(actor, party, &ctx, id, "accepted_by_both", now).moved("proposed", "accepted"),
+        )?;
         let note = Note {
             kind: "contract.accepted",
             title: "契約が成立しました",
@@ -294,10 +294,11 @@ pub fn request_changes(
             row.engagement_id,
             Some(comment),
         )?;
-        let mut e = entry(actor, party, &ctx, id, "request_changes", now);
-        e.from_state = Some("proposed");
-        e.to_state = Some("changes_requested");
-        audit::record(conn, &e)?;
+        audit::record(
+            conn,
+            &entry(actor, party, &ctx, id, "request_changes", now)
+                .moved("proposed", "changes_requested"),
+        )?;
         let note = Note {
             kind: "contract.changes_requested",
             title: "契約条件の変更依頼があります",

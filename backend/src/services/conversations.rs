@@ -261,10 +261,11 @@ pub fn confirm(
                     "The application changed meanwhile; reload it.",
                 ));
             }
-            let mut entry = audit_entry(actor, party, &ctx, "interview", now);
-            entry.from_state = Some(status.as_str());
-            entry.to_state = Some(to.as_str());
-            audit::record(conn, &entry)?;
+            audit::record(
+                conn,
+                &audit_entry(actor, party, &ctx, "interview", now)
+                    .moved(status.as_str(), to.as_str()),
+            )?;
         }
         audit::record(
             conn,

@@ -94,10 +94,10 @@ fn decline_unanswered(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<us
             }
             let message = decline::message(&ctx.project_title, DeclineReason::NoResponse, None);
             repo::set_decline(conn, a.id, DeclineReason::NoResponse.as_str(), &message)?;
-            let mut entry = AuditEntry::new("application", a.id, "decline", now);
-            entry.from_state = Some("applied");
-            entry.to_state = Some("declined");
-            audit::record(conn, &entry)?;
+            audit::record(
+                conn,
+                &AuditEntry::new("application", a.id, "decline", now).moved("applied", "declined"),
+            )?;
             let link = format!("/applications/{}", a.id);
             notify::users(
                 conn,

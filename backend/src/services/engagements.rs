@@ -490,10 +490,10 @@ pub fn end(
             ctx.application.talent_id,
             to_db_time(now),
         )?;
-        let mut e = entry(actor, party, &ctx, id, "end", now);
-        e.from_state = Some("active");
-        e.to_state = Some("ended");
-        audit::record(conn, &e)?;
+        audit::record(
+            conn,
+            &entry(actor, party, &ctx, id, "end", now).moved("active", "ended"),
+        )?;
         let note = Note {
             kind: "engagement.ended",
             title: "稼働が終了しました",

@@ -309,10 +309,10 @@ pub fn transition(
                 detail: "The posting changed meanwhile; reload it.".into(),
             });
         }
-        let mut entry = audit_entry(actor, access, &p, action.as_str(), now);
-        entry.from_state = Some(from.as_str());
-        entry.to_state = Some(to.as_str());
-        audit::record(conn, &entry)?;
+        audit::record(
+            conn,
+            &audit_entry(actor, access, &p, action.as_str(), now).moved(from.as_str(), to.as_str()),
+        )?;
         search_changes::record(conn, "project", id, to_db_time(now))?;
         let title = draft.title.as_deref().unwrap_or_default();
         match action {
@@ -441,10 +441,10 @@ pub fn close_expired(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<usi
         let mut closed = 0;
         for (id, _) in expired {
             if repo::set_status(conn, id, "published", "closed", None, to_db_time(now))? {
-                let mut entry = AuditEntry::new("project", id, "close", now);
-                entry.from_state = Some("published");
-                entry.to_state = Some("closed");
-                audit::record(conn, &entry)?;
+                audit::record(
+                    conn,
+                    &AuditEntry::new("project", id, "close", now).moved("published", "closed"),
+                )?;
                 search_changes::record(conn, "project", id, to_db_time(now))?;
                 closed += 1;
             }

@@ -206,10 +206,12 @@ pub fn answer(
                 "The scout changed meanwhile; reload it.",
             ));
         }
-        let mut entry = AuditEntry::new("scout", id, "answer", now).by(actor.user_id);
-        entry.from_state = Some("pending");
-        entry.to_state = Some(status.as_str());
-        audit::record(conn, &entry)?;
+        audit::record(
+            conn,
+            &AuditEntry::new("scout", id, "answer", now)
+                .by(actor.user_id)
+                .moved("pending", status.as_str()),
+        )?;
         if status == ScoutStatus::Declined {
             notify::company(
                 conn,
