@@ -135,12 +135,8 @@ pub async fn list(
         e.add("industry", "unknown_value", "is not a JSIC major group");
     }
     if let Some(c) = q.challenge.as_deref() {
-        let known = state
-            .search
-            .taxonomy
-            .challenges
-            .iter()
-            .any(|(code, (group, _, _))| code == c || group == c);
+        let tax = &state.search.taxonomy;
+        let known = tax.challenges.contains(c) || tax.groups.contains(c);
         if !known {
             e.add(
                 "challenge",

@@ -104,13 +104,13 @@ pub async fn list(
     }
     if q.skill
         .as_deref()
-        .is_some_and(|s| !state.search.taxonomy.skills.contains_key(s))
+        .is_some_and(|s| !state.search.taxonomy.skills.contains(s))
     {
         e.add("skill", "unknown_value", "is not a skill code");
     }
     if q.challenge
         .as_deref()
-        .is_some_and(|c| !state.search.taxonomy.challenges.contains_key(c))
+        .is_some_and(|c| !state.search.taxonomy.challenges.contains(c))
     {
         e.add("challenge", "unknown_value", "is not a challenge code");
     }

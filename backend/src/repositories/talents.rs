@@ -126,9 +126,21 @@ pub fn engaged_with_company(
 }
 
 /// Every talent profile with the account's name and creation time (to build the index).
-pub fn all(conn: &mut AnyConnection) -> QueryResult<Vec<(TalentRow, String, NaiveDateTime)>> {
+pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
+    talent_profiles::table.count().get_result(conn)
+}
+
+/// Profiles by user id after `after_id`, `limit` at a time (the search index loads in pages).
+pub fn page_for_index(
+    conn: &mut AnyConnection,
+    after_id: i64,
+    limit: i64,
+) -> QueryResult<Vec<(TalentRow, String, NaiveDateTime)>> {
     talent_profiles::table
         .inner_join(users::table)
+        .filter(talent_profiles::user_id.gt(after_id))
+        .order(talent_profiles::user_id)
+        .limit(limit)
         .select((
             TalentRow::as_select(),
             users::display_name,

@@ -1,4 +1,5 @@
-//! Compact in-memory records for search and matching, built from database rows.
+//! Compact records for search and matching, built from database rows: every code interned
+//! (see `taxonomy`), so a talent is 72 bytes and a million of them are read in one pass.
 
 use std::collections::HashMap;
 
@@ -8,108 +9,51 @@ use kakehashi_shared::enums::{ContractType, TieKind};
 use kakehashi_shared::project::ProjectDraft;
 use kakehashi_shared::talent::{PrefectureTie, TalentSkill};
 
-use crate::db::AnyConnection;
+use super::taxonomy::{CodeSet, SkillSet, Taxonomy};
 use crate::error::ApiError;
 use crate::repositories::json::from_text;
 use crate::repositories::projects::ProjectWithCompany;
 use crate::repositories::talents::TalentRow;
-use crate::repositories::{from_db_time, reference};
-
-/// Names and groups of the taxonomies, to turn codes into words and facets.
-#[derive(Debug, Clone, Default)]
-pub struct Taxonomy {
-    /// skill code → (ja, en)
-    pub skills: HashMap<String, (String, String)>,
-    /// challenge code → (group code, ja, en)
-    pub challenges: HashMap<String, (String, String, String)>,
-    /// prefecture code → (region key, name ja, name en)
-    pub prefectures: HashMap<String, (String, String, String)>,
-}
-
-impl Taxonomy {
-    pub fn load(conn: &mut AnyConnection) -> Result<Self, ApiError> {
-        let skills = reference::skills(conn)?
-            .into_iter()
-            .map(|s| (s.code, (s.name_ja, s.name_en)))
-            .collect();
-        let challenges = reference::challenges(conn)?
-            .into_iter()
-            .map(|c| (c.code, (c.group_code, c.name_ja, c.name_en)))
-            .collect();
-        let prefectures = reference::prefectures(conn)?
-            .into_iter()
-            .map(|p| (p.code, (region_key(&p.region_en), p.name_ja, p.name_en)))
-            .collect();
-        Ok(Self {
-            skills,
-            challenges,
-            prefectures,
-        })
-    }
-
-    pub fn skill_ja<'a>(&'a self, code: &'a str) -> &'a str {
-        self.skills.get(code).map_or(code, |s| s.0.as_str())
-    }
-
-    pub fn skill_en<'a>(&'a self, code: &'a str) -> &'a str {
-        self.skills.get(code).map_or(code, |s| s.1.as_str())
-    }
-
-    pub fn region_of(&self, prefecture: &str) -> String {
-        self.prefectures
-            .get(prefecture)
-            .map(|p| p.0.clone())
-            .unwrap_or_default()
-    }
-
-    pub fn prefecture_ja<'a>(&'a self, code: &'a str) -> &'a str {
-        self.prefectures.get(code).map_or(code, |p| p.1.as_str())
-    }
-
-    pub fn prefecture_en<'a>(&'a self, code: &'a str) -> &'a str {
-        self.prefectures.get(code).map_or(code, |p| p.2.as_str())
-    }
-}
-
-/// `Kyushu-Okinawa` → `kyushu_okinawa`: the region filter value.
-pub fn region_key(region_en: &str) -> String {
-    region_en.to_lowercase().replace(['-', ' '], "_")
-}
+use crate::repositories::from_db_time;
 
 /// A published posting as search and matching see it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct ProjectDoc {
-    pub id: i64,
-    pub company_id: i64,
-    pub prefecture: String,
-    pub region: String,
-    pub industry: String,
-    pub challenges: Vec<String>,
-    pub challenge_groups: Vec<String>,
-    pub contract_type: Option<ContractType>,
-    pub remote: bool,
-    pub fee: i64,
-    pub hours: i32,
-    pub onsite_days: i32,
-    pub required: Vec<String>,
-    pub preferred: Vec<String>,
+    pub required: SkillSet,
+    pub preferred: SkillSet,
+    pub challenges: CodeSet,
+    pub challenge_groups: CodeSet,
     pub published_at: i64,
     pub opens_at: i64,
     pub closes_at: i64,
+    pub fee: u32,
+    pub hours: u16,
+    pub onsite_days: u8,
+    /// Prefecture number + 1 (`Taxonomy::prefecture_slot`).
+    pub prefecture: u8,
+    /// Region number; `u8::MAX` when unknown.
+    pub region: u8,
+    /// Industry number; `u8::MAX` when unknown.
+    pub industry: u8,
+    pub contract_type: Option<ContractType>,
+    pub remote: bool,
+}
+
+fn small<T: TryFrom<i64> + Copy>(v: i64, max: T) -> T {
+    T::try_from(v.max(0)).unwrap_or(max)
 }
 
 impl ProjectDoc {
-    /// The document and the text it is found by.
-    pub fn from_row(p: &ProjectWithCompany, tax: &Taxonomy) -> Result<(Self, String), ApiError> {
+    /// The id, the record and the text it is found by.
+    pub fn from_row(
+        p: &ProjectWithCompany,
+        tax: &Taxonomy,
+    ) -> Result<(i64, Self, String), ApiError> {
         let draft: ProjectDraft = from_text(&p.project.draft)?;
         let challenges = draft.challenges.clone().unwrap_or_default();
-        let mut groups: Vec<String> = challenges
-            .iter()
-            .filter_map(|c| tax.challenges.get(c).map(|g| g.0.clone()))
-            .collect();
-        groups.dedup();
         let required = draft.required_skills.clone().unwrap_or_default();
         let preferred = draft.preferred_skills.clone().unwrap_or_default();
+        let challenge_set = tax.challenge_set(&challenges);
         let mut text = vec![
             p.company_name.clone(),
             draft.title.clone().unwrap_or_default(),
@@ -118,40 +62,38 @@ impl ProjectDoc {
             draft.tasks.clone().unwrap_or_default(),
             draft.deliverables.clone().unwrap_or_default(),
         ];
-        for s in required.iter().chain(&preferred) {
-            text.push(tax.skill_ja(s).to_owned());
-            text.push(tax.skill_en(s).to_owned());
+        let skills = tax.skill_set(required.iter().chain(&preferred));
+        for s in skills.iter() {
+            text.push(tax.skills.ja(s).to_owned());
+            text.push(tax.skills.en(s).to_owned());
         }
-        for c in &challenges {
-            if let Some((_, ja, en)) = tax.challenges.get(c) {
-                text.push(ja.clone());
-                text.push(en.clone());
-            }
+        for c in challenge_set.iter() {
+            text.push(tax.challenges.ja(c).to_owned());
+            text.push(tax.challenges.en(c).to_owned());
         }
         let at = |t: Option<DateTime<Utc>>| t.map_or(0, |t| t.timestamp());
+        let prefecture = tax.prefecture_slot(Some(&p.prefecture_code));
         let doc = ProjectDoc {
-            id: p.project.id,
-            company_id: p.project.company_id,
-            region: tax.region_of(&p.prefecture_code),
-            prefecture: p.prefecture_code.clone(),
-            industry: p.industry_code.clone(),
-            challenges,
-            challenge_groups: groups,
-            contract_type: draft.contract_type,
-            remote: draft.remote_allowed.unwrap_or(false),
-            fee: draft.monthly_fee.unwrap_or(0),
-            hours: draft.hours_per_month.unwrap_or(0),
-            onsite_days: draft.onsite_days_per_month.unwrap_or(0),
-            required,
-            preferred,
+            required: tax.skill_set(&required),
+            preferred: tax.skill_set(&preferred),
+            challenges: challenge_set,
+            challenge_groups: tax.groups_of(&challenge_set),
             published_at: p
                 .project
                 .published_at
                 .map_or(0, |t| from_db_time(t).timestamp()),
             opens_at: at(draft.recruitment_opens_at),
             closes_at: at(draft.recruitment_closes_at),
+            fee: small(draft.monthly_fee.unwrap_or(0), u32::MAX),
+            hours: small(i64::from(draft.hours_per_month.unwrap_or(0)), u16::MAX),
+            onsite_days: small(i64::from(draft.onsite_days_per_month.unwrap_or(0)), u8::MAX),
+            prefecture,
+            region: tax.region_of_slot(prefecture).unwrap_or(u8::MAX),
+            industry: tax.industries.get(&p.industry_code).unwrap_or(u8::MAX),
+            contract_type: draft.contract_type,
+            remote: draft.remote_allowed.unwrap_or(false),
         };
-        Ok((doc, text.join("\n")))
+        Ok((p.project.id, doc, text.join("\n")))
     }
 
     /// Open for applications at `now`.
@@ -161,24 +103,29 @@ impl ProjectDoc {
 }
 
 /// A talent as search and matching see it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct TalentDoc {
-    pub id: i64,
+    pub skills: SkillSet,
+    pub challenges: CodeSet,
+    /// Prefectures (by number) the talent comes from, has lived in, or is a fan of.
+    pub hometown: CodeSet,
+    pub lived: CodeSet,
+    pub fan: CodeSet,
+    /// Unix seconds (u32 lasts until 2106 and keeps the record small).
+    pub created_at: u32,
+    pub updated_at: u32,
+    pub fee: u32,
+    /// Hours a month left after running engagements.
+    pub free_hours: i16,
+    pub onsite_days: u8,
+    /// Prefecture number + 1 of the residence; 0 abroad or unknown.
+    pub residence: u8,
     pub discoverable: bool,
-    pub residence: Option<String>,
-    pub ties: Vec<(String, TieKind)>,
-    pub skills: Vec<(String, i32)>,
-    pub challenges: Vec<String>,
-    pub free_hours: i32,
-    pub onsite_days: i32,
-    pub fee: i64,
     pub remote_only: bool,
-    pub contract_types: Vec<ContractType>,
-    pub created_at: i64,
-    pub updated_at: i64,
 }
 
 impl TalentDoc {
+    /// The record and the text it is found by.
     pub fn from_row(
         row: &TalentRow,
         created_at: chrono::NaiveDateTime,
@@ -188,36 +135,51 @@ impl TalentDoc {
         let skills: Vec<TalentSkill> = from_text(&row.skills)?;
         let challenges: Vec<String> = from_text(&row.challenges)?;
         let ties: Vec<PrefectureTie> = from_text(&row.ties)?;
+        let skill_set = tax.skill_set(skills.iter().map(|s| &s.code));
+        let challenge_set = tax.challenge_set(&challenges);
         let mut text = vec![row.headline.clone(), row.bio.clone()];
-        for s in &skills {
-            text.push(tax.skill_ja(&s.code).to_owned());
-            text.push(tax.skill_en(&s.code).to_owned());
+        for s in skill_set.iter() {
+            text.push(tax.skills.ja(s).to_owned());
+            text.push(tax.skills.en(s).to_owned());
         }
-        for c in &challenges {
-            if let Some((_, ja, en)) = tax.challenges.get(c) {
-                text.push(ja.clone());
-                text.push(en.clone());
+        for c in challenge_set.iter() {
+            text.push(tax.challenges.ja(c).to_owned());
+            text.push(tax.challenges.en(c).to_owned());
+        }
+        let mut doc = TalentDoc {
+            skills: skill_set,
+            challenges: challenge_set,
+            created_at: small(from_db_time(created_at).timestamp(), u32::MAX),
+            updated_at: small(from_db_time(row.updated_at).timestamp(), u32::MAX),
+            fee: small(row.desired_monthly_fee, u32::MAX),
+            free_hours: small(
+                i64::from(row.available_hours_per_month - committed_hours),
+                i16::MAX,
+            ),
+            onsite_days: small(i64::from(row.onsite_days_per_month), u8::MAX),
+            residence: tax.prefecture_slot(row.residence_prefecture_code.as_deref()),
+            discoverable: row.discoverable,
+            remote_only: row.remote_only,
+            ..Default::default()
+        };
+        for tie in ties {
+            if let Some(p) = tax.prefectures.get(&tie.prefecture_code) {
+                match tie.kind {
+                    TieKind::Hometown => doc.hometown.insert(p),
+                    TieKind::LivedThere => doc.lived.insert(p),
+                    TieKind::Fan => doc.fan.insert(p),
+                }
             }
         }
-        let doc = TalentDoc {
-            id: row.user_id,
-            discoverable: row.discoverable,
-            residence: row.residence_prefecture_code.clone(),
-            ties: ties
-                .into_iter()
-                .map(|t| (t.prefecture_code, t.kind))
-                .collect(),
-            skills: skills.into_iter().map(|s| (s.code, s.years)).collect(),
-            challenges,
-            free_hours: row.available_hours_per_month - committed_hours,
-            onsite_days: row.onsite_days_per_month,
-            fee: row.desired_monthly_fee,
-            remote_only: row.remote_only,
-            contract_types: from_text(&row.contract_types)?,
-            created_at: from_db_time(created_at).timestamp(),
-            updated_at: from_db_time(row.updated_at).timestamp(),
-        };
         Ok((doc, text.join("\n")))
+    }
+
+    /// Lives in, or has any tie to, the prefecture numbered `p`.
+    pub fn tied_to(&self, p: u8) -> bool {
+        self.residence == p.saturating_add(1)
+            || self.hometown.contains(p)
+            || self.lived.contains(p)
+            || self.fan.contains(p)
     }
 }
 
@@ -229,4 +191,16 @@ pub fn committed_hours(rows: Vec<(i64, String)>) -> Result<HashMap<i64, i32>, Ap
         *out.entry(talent).or_insert(0) += terms.monthly_hours;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_stay_small() {
+        // A recommendation reads every talent record once: their size is its cost.
+        assert!(std::mem::size_of::<TalentDoc>() <= 72);
+        assert!(std::mem::size_of::<ProjectDoc>() <= 96);
+    }
 }

@@ -1,51 +1,38 @@
 //! The in-memory search and matching engine: compact records plus tantivy text indexes,
 //! built from the database at start-up and kept current by following `search_changes`.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::sync::{Mutex, RwLock};
 use std::time::Instant;
 
-use super::docs::{committed_hours, ProjectDoc, TalentDoc, Taxonomy};
+use super::docs::{committed_hours, ProjectDoc, TalentDoc};
+use super::slab::Slab;
+use super::taxonomy::Taxonomy;
 use super::text::{query_bigrams, TextIndex};
 use crate::db::AnyConnection;
 use crate::error::ApiError;
 use crate::repositories::{projects, search_changes, talents};
 
 #[derive(Default)]
-struct Stores {
-    projects: HashMap<i64, ProjectDoc>,
-    talents: HashMap<i64, TalentDoc>,
-    /// Talent ids by skill (`s:code`) and challenge (`c:code`): recommendations score only the
-    /// talent who share at least one with the posting.
-    talents_by_code: HashMap<String, HashSet<i64>>,
+pub(crate) struct Stores {
+    pub projects: Slab<ProjectDoc>,
+    pub talents: Slab<TalentDoc>,
 }
 
-fn talent_codes(t: &TalentDoc) -> impl Iterator<Item = String> + '_ {
-    t.skills
-        .iter()
-        .map(|(s, _)| format!("s:{s}"))
-        .chain(t.challenges.iter().map(|c| format!("c:{c}")))
+/// What the index holds in memory, for the performance report.
+#[derive(Debug, Clone, Copy)]
+pub struct IndexMemory {
+    pub talents: usize,
+    pub projects: usize,
+    /// Talent records with their ids and id map.
+    pub talent_feature_bytes: usize,
+    pub project_feature_bytes: usize,
+    /// Both text indexes.
+    pub text_bytes: usize,
 }
 
-impl Stores {
-    fn unlink_talent(&mut self, id: i64) {
-        if let Some(old) = self.talents.remove(&id) {
-            for code in talent_codes(&old) {
-                if let Some(set) = self.talents_by_code.get_mut(&code) {
-                    set.remove(&id);
-                }
-            }
-        }
-    }
-
-    fn link_talent(&mut self, doc: TalentDoc) {
-        self.unlink_talent(doc.id);
-        for code in talent_codes(&doc) {
-            self.talents_by_code.entry(code).or_default().insert(doc.id);
-        }
-        self.talents.insert(doc.id, doc);
-    }
-}
+/// Talent rows are read in pages at start-up, so a million profiles never sit in memory at once.
+const LOAD_PAGE: i64 = 20_000;
 
 /// Where this instance is in the change log. Ids can commit out of order on PostgreSQL, so a
 /// missing id is waited for a few seconds before it is taken as a rolled-back transaction.
@@ -71,44 +58,60 @@ fn poisoned<T>(e: std::sync::PoisonError<T>) -> T {
 }
 
 impl SearchEngine {
-    /// Builds the engine from the database, logging progress (a large index takes a while).
-    pub fn build(conn: &mut AnyConnection) -> Result<Self, ApiError> {
-        let started = Instant::now();
-        let cursor = search_changes::latest(conn)?;
-        let engine = SearchEngine {
+    fn new(taxonomy: Taxonomy, cursor: i64) -> Result<Self, ApiError> {
+        Ok(SearchEngine {
             stores: RwLock::new(Stores::default()),
             project_text: TextIndex::new()?,
             talent_text: TextIndex::new()?,
-            taxonomy: Taxonomy::load(conn)?,
+            taxonomy,
             follower: Mutex::new(Follower {
                 cursor,
                 ..Default::default()
             }),
-        };
+        })
+    }
+
+    /// Builds the engine from the database, logging progress (a large index takes a while).
+    pub fn build(conn: &mut AnyConnection) -> Result<Self, ApiError> {
+        let started = Instant::now();
+        let engine = Self::new(Taxonomy::compiled()?, search_changes::latest(conn)?)?;
         let rows = projects::all_published(conn)?;
         let total = rows.len();
         for (i, row) in rows.iter().enumerate() {
             engine.put_project(row)?;
             progress("projects", i + 1, total);
         }
+        drop(rows);
         let hours = committed_hours(talents::active_terms(conn, None)?)?;
-        let rows = talents::all(conn)?;
-        let total = rows.len();
-        for (i, (row, _, created_at)) in rows.iter().enumerate() {
-            let (doc, text) = TalentDoc::from_row(
-                row,
-                *created_at,
-                hours.get(&row.user_id).copied().unwrap_or(0),
-                &engine.taxonomy,
-            )?;
-            engine.put_talent(doc, &text)?;
-            progress("talents", i + 1, total);
+        let total = usize::try_from(talents::count(conn)?).unwrap_or(0);
+        let (mut done, mut after) = (0, 0);
+        loop {
+            let page = talents::page_for_index(conn, after, LOAD_PAGE)?;
+            let Some(last) = page.last() else { break };
+            after = last.0.user_id;
+            for (row, _, created_at) in &page {
+                let (doc, text) = TalentDoc::from_row(
+                    row,
+                    *created_at,
+                    hours.get(&row.user_id).copied().unwrap_or(0),
+                    &engine.taxonomy,
+                )?;
+                engine.put_talent(row.user_id, doc, &text)?;
+                done += 1;
+                progress("talents", done, total);
+            }
         }
         engine.project_text.commit()?;
         engine.talent_text.commit()?;
+        {
+            let mut s = engine.write();
+            s.projects.shrink_to_fit();
+            s.talents.shrink_to_fit();
+        }
+        let (projects, talents) = engine.sizes();
         tracing::info!(
-            projects = engine.read().projects.len(),
-            talents = engine.read().talents.len(),
+            projects,
+            talents,
             ms = started.elapsed().as_millis() as u64,
             "search index built"
         );
@@ -118,13 +121,7 @@ impl SearchEngine {
     /// An engine with nothing in it, for a server started while its database is away; the
     /// follower fills it from the change log once the database answers.
     pub fn empty() -> Result<Self, ApiError> {
-        Ok(SearchEngine {
-            stores: RwLock::new(Stores::default()),
-            project_text: TextIndex::new()?,
-            talent_text: TextIndex::new()?,
-            taxonomy: Taxonomy::default(),
-            follower: Mutex::new(Follower::default()),
-        })
+        Self::new(Taxonomy::compiled()?, 0)
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, Stores> {
@@ -136,19 +133,19 @@ impl SearchEngine {
     }
 
     fn put_project(&self, row: &projects::ProjectWithCompany) -> Result<(), ApiError> {
-        let (doc, text) = ProjectDoc::from_row(row, &self.taxonomy)?;
-        self.project_text.upsert(doc.id, &text)?;
-        self.write().projects.insert(doc.id, doc);
+        let (id, doc, text) = ProjectDoc::from_row(row, &self.taxonomy)?;
+        self.project_text.upsert(id, &text)?;
+        self.write().projects.put(id, doc);
         Ok(())
     }
 
-    fn put_talent(&self, doc: TalentDoc, text: &str) -> Result<(), ApiError> {
+    fn put_talent(&self, id: i64, doc: TalentDoc, text: &str) -> Result<(), ApiError> {
         if doc.discoverable {
-            self.talent_text.upsert(doc.id, text)?;
+            self.talent_text.upsert(id, text)?;
         } else {
-            self.talent_text.remove(doc.id);
+            self.talent_text.remove(id);
         }
-        self.write().link_talent(doc);
+        self.write().talents.put(id, doc);
         Ok(())
     }
 
@@ -157,7 +154,7 @@ impl SearchEngine {
             Ok(row) if row.project.status == "published" => self.put_project(&row),
             Ok(_) | Err(diesel::result::Error::NotFound) => {
                 self.project_text.remove(id);
-                self.write().projects.remove(&id);
+                self.write().projects.remove(id);
                 Ok(())
             }
             Err(e) => Err(e.into()),
@@ -174,11 +171,11 @@ impl SearchEngine {
                     hours.get(&id).copied().unwrap_or(0),
                     &self.taxonomy,
                 )?;
-                self.put_talent(doc, &text)
+                self.put_talent(id, doc, &text)
             }
             None => {
                 self.talent_text.remove(id);
-                self.write().unlink_talent(id);
+                self.write().talents.remove(id);
                 Ok(())
             }
         }
@@ -218,6 +215,44 @@ impl SearchEngine {
     pub fn sizes(&self) -> (usize, usize) {
         let s = self.read();
         (s.projects.len(), s.talents.len())
+    }
+
+    pub fn memory(&self) -> IndexMemory {
+        let s = self.read();
+        IndexMemory {
+            talents: s.talents.len(),
+            projects: s.projects.len(),
+            talent_feature_bytes: s.talents.bytes(),
+            project_feature_bytes: s.projects.bytes(),
+            text_bytes: usize::try_from(self.project_text.bytes() + self.talent_text.bytes())
+                .unwrap_or(usize::MAX),
+        }
+    }
+
+    /// Reads every byte of the talent records once: the floor for any query that looks at
+    /// every talent (the baseline recommendations are measured against).
+    pub fn memory_scan(&self) -> u64 {
+        let s = self.read();
+        let mut sum = 0u64;
+        for t in s.talents.rows() {
+            // Every field, so every byte of the record is loaded.
+            let words = t.skills.0[0]
+                ^ t.skills.0[1]
+                ^ t.challenges.0[0]
+                ^ t.hometown.0[0]
+                ^ t.lived.0[0]
+                ^ t.fan.0[0];
+            let small = u64::from(t.created_at)
+                ^ u64::from(t.updated_at)
+                ^ u64::from(t.fee)
+                ^ u64::from(t.free_hours.unsigned_abs())
+                ^ u64::from(t.onsite_days)
+                ^ u64::from(t.residence)
+                ^ u64::from(t.discoverable)
+                ^ u64::from(t.remote_only);
+            sum = sum.wrapping_add(words ^ small);
+        }
+        sum
     }
 }
 
@@ -273,46 +308,9 @@ pub const HOURS_BANDS: &[(i32, i32, &str)] = &[
     (41, i32::MAX, "41-"),
 ];
 
-pub fn fee_band(fee: i64) -> &'static str {
-    FEE_BANDS
-        .iter()
-        .find(|(lo, hi, _)| *lo <= fee && fee < *hi)
-        .map_or("0-30000", |b| b.2)
-}
-
-pub fn hours_band(hours: i32) -> &'static str {
-    HOURS_BANDS
-        .iter()
-        .find(|(lo, hi, _)| *lo <= hours && hours <= *hi)
-        .map_or("0-10", |b| b.2)
-}
-
 impl SearchEngine {
-    pub(crate) fn with_stores<R>(
-        &self,
-        f: impl FnOnce(&HashMap<i64, ProjectDoc>, &HashMap<i64, TalentDoc>) -> R,
-    ) -> R {
-        let s = self.read();
-        f(&s.projects, &s.talents)
-    }
-
-    /// Talent sharing a skill or a challenge with the posting (`None`: fewer than `min`, so
-    /// the caller scans everyone rather than return a short list).
-    pub(crate) fn candidates(&self, project: &ProjectDoc, min: usize) -> Option<HashSet<i64>> {
-        let s = self.read();
-        let mut out = HashSet::new();
-        let codes = project
-            .required
-            .iter()
-            .chain(&project.preferred)
-            .map(|c| format!("s:{c}"))
-            .chain(project.challenges.iter().map(|c| format!("c:{c}")));
-        for code in codes {
-            if let Some(ids) = s.talents_by_code.get(&code) {
-                out.extend(ids.iter().copied());
-            }
-        }
-        (out.len() >= min).then_some(out)
+    pub(crate) fn with_stores<R>(&self, f: impl FnOnce(&Stores) -> R) -> R {
+        f(&self.read())
     }
 
     pub(crate) fn match_projects(&self, q: &str) -> Result<Option<Vec<(i64, f32)>>, ApiError> {

@@ -6,7 +6,9 @@ pub mod engine;
 pub mod projects;
 pub mod recommend;
 pub mod score;
+pub mod slab;
 pub mod talents;
+pub mod taxonomy;
 pub mod text;
 
-pub use engine::SearchEngine;
+pub use engine::{IndexMemory, SearchEngine};

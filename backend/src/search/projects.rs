@@ -1,13 +1,12 @@
 //! Project search: text, filters, facet counts, sorting and cursor pagination over the
 //! published postings whose recruitment window is open.
 
-use std::collections::HashMap;
-
 use kakehashi_shared::enums::ContractType;
 use kakehashi_shared::search::{FacetCount, ProjectFacets};
 
 use super::docs::ProjectDoc;
-use super::engine::{fee_band, hours_band, SearchEngine};
+use super::engine::{SearchEngine, FEE_BANDS, HOURS_BANDS};
+use super::taxonomy::Taxonomy;
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, utoipa::ToSchema)]
@@ -49,29 +48,156 @@ pub struct ProjectHits {
     pub next_offset: Option<usize>,
 }
 
-fn keeps(d: &ProjectDoc, q: &ProjectQuery, now: i64) -> bool {
-    d.is_open(now)
-        && q.prefecture.as_ref().is_none_or(|p| *p == d.prefecture)
-        && q.region.as_ref().is_none_or(|r| *r == d.region)
-        && q.challenge
-            .as_ref()
-            .is_none_or(|c| d.challenges.contains(c) || d.challenge_groups.contains(c))
-        && q.industry.as_ref().is_none_or(|i| *i == d.industry)
-        && q.contract_type.is_none_or(|t| d.contract_type == Some(t))
-        && q.remote.is_none_or(|r| r == d.remote)
-        && q.fee_min.is_none_or(|f| d.fee >= f)
-        && q.fee_max.is_none_or(|f| d.fee <= f)
-        && q.hours_max.is_none_or(|h| d.hours <= h)
+/// The query's filter values as interned numbers, resolved once per search.
+struct Filter<'a> {
+    q: &'a ProjectQuery,
+    /// A filter value the taxonomy does not know: nothing matches.
+    unknown: bool,
+    prefecture: Option<u8>,
+    region: Option<u8>,
+    challenge: Option<u8>,
+    challenge_group: Option<u8>,
+    industry: Option<u8>,
 }
 
-fn count(map: &mut HashMap<String, u64>, key: &str) {
-    *map.entry(key.to_owned()).or_insert(0) += 1;
+impl<'a> Filter<'a> {
+    fn new(q: &'a ProjectQuery, tax: &Taxonomy) -> Self {
+        let mut unknown = false;
+        let mut resolve = |value: &Option<String>, find: &dyn Fn(&str) -> Option<u8>| {
+            value.as_deref().and_then(|v| {
+                let found = find(v);
+                unknown |= found.is_none();
+                found
+            })
+        };
+        let prefecture = resolve(&q.prefecture, &|v| tax.prefectures.get(v).map(|p| p + 1));
+        let region = resolve(&q.region, &|v| tax.regions.get(v));
+        let industry = resolve(&q.industry, &|v| tax.industries.get(v));
+        let (challenge, challenge_group) = match q.challenge.as_deref() {
+            None => (None, None),
+            Some(c) => match (tax.challenges.get(c), tax.groups.get(c)) {
+                (None, None) => {
+                    unknown = true;
+                    (None, None)
+                }
+                found => found,
+            },
+        };
+        Self {
+            q,
+            unknown,
+            prefecture,
+            region,
+            challenge,
+            challenge_group,
+            industry,
+        }
+    }
+
+    fn keeps(&self, d: &ProjectDoc, now: i64) -> bool {
+        let q = self.q;
+        d.is_open(now)
+            && self.prefecture.is_none_or(|p| p == d.prefecture)
+            && self.region.is_none_or(|r| r == d.region)
+            && (self.challenge.is_none() && self.challenge_group.is_none()
+                || self.challenge.is_some_and(|c| d.challenges.contains(c))
+                || self
+                    .challenge_group
+                    .is_some_and(|g| d.challenge_groups.contains(g)))
+            && self.industry.is_none_or(|i| i == d.industry)
+            && q.contract_type.is_none_or(|t| d.contract_type == Some(t))
+            && q.remote.is_none_or(|r| r == d.remote)
+            && q.fee_min.is_none_or(|f| i64::from(d.fee) >= f)
+            && q.fee_max.is_none_or(|f| i64::from(d.fee) <= f)
+            && q.hours_max.is_none_or(|h| i32::from(d.hours) <= h)
+    }
 }
 
-fn sorted(map: HashMap<String, u64>) -> Vec<FacetCount> {
-    let mut v: Vec<FacetCount> = map
-        .into_iter()
-        .map(|(value, count)| FacetCount { value, count })
+/// Facet counts in arrays indexed by interned number: no strings until the answer is written.
+struct Counts {
+    prefecture: Vec<u64>,
+    region: Vec<u64>,
+    challenge_group: Vec<u64>,
+    industry: Vec<u64>,
+    contract_type: Vec<u64>,
+    remote: [u64; 2],
+    fee_band: Vec<u64>,
+    hours_band: Vec<u64>,
+}
+
+fn bump(counts: &mut [u64], i: usize) {
+    if let Some(c) = counts.get_mut(i) {
+        *c += 1;
+    }
+}
+
+impl Counts {
+    fn new(tax: &Taxonomy) -> Self {
+        Self {
+            prefecture: vec![0; tax.prefectures.len() + 1],
+            region: vec![0; tax.regions.len()],
+            challenge_group: vec![0; tax.groups.len()],
+            industry: vec![0; tax.industries.len()],
+            contract_type: vec![0; ContractType::ALL.len()],
+            remote: [0; 2],
+            fee_band: vec![0; FEE_BANDS.len()],
+            hours_band: vec![0; HOURS_BANDS.len()],
+        }
+    }
+
+    fn add(&mut self, d: &ProjectDoc) {
+        bump(&mut self.prefecture, usize::from(d.prefecture));
+        bump(&mut self.region, usize::from(d.region));
+        for g in d.challenge_groups.iter() {
+            bump(&mut self.challenge_group, usize::from(g));
+        }
+        bump(&mut self.industry, usize::from(d.industry));
+        if let Some(t) = d.contract_type {
+            let i = ContractType::ALL.iter().position(|c| *c == t);
+            bump(&mut self.contract_type, i.unwrap_or(usize::MAX));
+        }
+        self.remote[usize::from(d.remote)] += 1;
+        let fee = i64::from(d.fee);
+        let i = FEE_BANDS.iter().position(|(lo, hi, _)| *lo <= fee && fee < *hi);
+        bump(&mut self.fee_band, i.unwrap_or(0));
+        let hours = i32::from(d.hours);
+        let i = HOURS_BANDS
+            .iter()
+            .position(|(lo, hi, _)| *lo <= hours && hours <= *hi);
+        bump(&mut self.hours_band, i.unwrap_or(0));
+    }
+
+    fn facets(&self, tax: &Taxonomy) -> ProjectFacets {
+        let u8_of = |i: usize| u8::try_from(i).unwrap_or(u8::MAX);
+        ProjectFacets {
+            prefecture: listed(&self.prefecture, |i| {
+                tax.prefectures.code(u8_of(i).saturating_sub(1)).to_owned()
+            }),
+            region: listed(&self.region, |i| tax.regions.code(u8_of(i)).to_owned()),
+            challenge_group: listed(&self.challenge_group, |i| {
+                tax.groups.code(u8_of(i)).to_owned()
+            }),
+            industry: listed(&self.industry, |i| tax.industries.code(u8_of(i)).to_owned()),
+            contract_type: listed(&self.contract_type, |i| {
+                ContractType::ALL[i].as_str().to_owned()
+            }),
+            remote: listed(&self.remote, |i| (i == 1).to_string()),
+            fee_band: listed(&self.fee_band, |i| FEE_BANDS[i].2.to_owned()),
+            hours_band: listed(&self.hours_band, |i| HOURS_BANDS[i].2.to_owned()),
+        }
+    }
+}
+
+/// Non-zero counts, largest first (then by value, so the order is stable).
+fn listed(counts: &[u64], value: impl Fn(usize) -> String) -> Vec<FacetCount> {
+    let mut v: Vec<FacetCount> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(i, c)| FacetCount {
+            value: value(i),
+            count: *c,
+        })
         .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     v
@@ -83,41 +209,30 @@ impl SearchEngine {
             Some(text) => self.match_projects(text)?,
             None => None,
         };
-        self.with_stores(|projects, _| {
-            let mut hits: Vec<(&ProjectDoc, f32)> = match &text {
-                Some(matches) => matches.iter().filter_map(|(id, score)| projects.get(id).map(|d| (d, *score))).collect(),
+        let tax = &self.taxonomy;
+        let filter = Filter::new(q, tax);
+        self.with_stores(|s| {
+            let projects = &s.projects;
+            let mut hits: Vec<(i64, &ProjectDoc, f32)> = match &text {
+                _ if filter.unknown => Vec::new(),
+                Some(matches) => matches
+                    .iter()
+                    .filter_map(|(id, score)| projects.get(*id).map(|d| (*id, d, *score)))
+                    .filter(|(_, d, _)| filter.keeps(d, now))
+                    .collect(),
                 None if q.q.as_deref().is_some_and(|s| !s.trim().is_empty()) => Vec::new(),
-                None => projects.values().map(|d| (d, 0.0)).collect(),
+                None => projects
+                    .iter()
+                    .filter(|(_, d)| filter.keeps(d, now))
+                    .map(|(id, d)| (id, d, 0.0))
+                    .collect(),
             };
-            hits.retain(|(d, _)| keeps(d, q, now));
-            let mut f: [HashMap<String, u64>; 8] = Default::default();
-            for (d, _) in &hits {
-                count(&mut f[0], &d.prefecture);
-                count(&mut f[1], &d.region);
-                for g in &d.challenge_groups {
-                    count(&mut f[2], g);
-                }
-                count(&mut f[3], &d.industry);
-                if let Some(t) = d.contract_type {
-                    count(&mut f[4], t.as_str());
-                }
-                count(&mut f[5], if d.remote { "true" } else { "false" });
-                count(&mut f[6], fee_band(d.fee));
-                count(&mut f[7], hours_band(d.hours));
+            let mut counts = Counts::new(tax);
+            for (_, d, _) in &hits {
+                counts.add(d);
             }
-            let [prefecture, region, challenge_group, industry, contract_type, remote, fee_band, hours_band] = f;
-            let facets = ProjectFacets {
-                prefecture: sorted(prefecture),
-                region: sorted(region),
-                challenge_group: sorted(challenge_group),
-                industry: sorted(industry),
-                contract_type: sorted(contract_type),
-                remote: sorted(remote),
-                fee_band: sorted(fee_band),
-                hours_band: sorted(hours_band),
-            };
             let by_relevance = q.sort == ProjectSort::Relevance && text.is_some();
-            hits.sort_by(|(a, sa), (b, sb)| {
+            let order = |(ia, a, sa): &(i64, &ProjectDoc, f32), (ib, b, sb): &(i64, &ProjectDoc, f32)| {
                 let primary = match q.sort {
                     _ if by_relevance => sb.total_cmp(sa),
                     ProjectSort::Relevance | ProjectSort::Newest => b.published_at.cmp(&a.published_at),
@@ -125,12 +240,18 @@ impl SearchEngine {
                     ProjectSort::Deadline => a.closes_at.cmp(&b.closes_at),
                 };
                 // A stable order for equal keys, so pages never overlap.
-                primary.then_with(|| b.id.cmp(&a.id))
-            });
+                primary.then_with(|| ib.cmp(ia))
+            };
             let total = hits.len();
             let end = (q.offset + q.limit).min(total);
-            let ids = hits.get(q.offset..end).unwrap_or_default().iter().map(|(d, _)| d.id).collect();
-            Ok(ProjectHits { ids, total: total as u64, facets, next_offset: (end < total).then_some(end) })
+            // Only the pages up to this one need ordering, not every hit.
+            if end > 0 && end < total {
+                hits.select_nth_unstable_by(end - 1, order);
+                hits.truncate(end);
+            }
+            hits.sort_unstable_by(order);
+            let ids = hits.get(q.offset..end).unwrap_or_default().iter().map(|(id, _, _)| *id).collect();
+            Ok(ProjectHits { ids, total: total as u64, facets: counts.facets(tax), next_offset: (end < total).then_some(end) })
         })
     }
 }

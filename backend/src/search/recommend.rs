@@ -1,4 +1,6 @@
-//! Recommendations both ways, each with a score and its reasons.
+//! Recommendations both ways, each with a score and its reasons. A recommendation scores every
+//! eligible record in one pass over the flat records (no candidate sets to gather), keeping the
+//! best few in a small heap; reasons are written only for those returned.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
@@ -11,18 +13,52 @@ use super::score::{points, rotation, score, NewSide};
 /// One recommended record: its id, score and reasons.
 pub type Scored = (i64, i32, Vec<Reason>);
 
-/// Keeps the best `limit` by (score, daily rotation) without sorting everything.
-fn top(limit: usize, scored: impl Iterator<Item = (i32, u64, i64)>) -> Vec<i64> {
-    let mut heap = BinaryHeap::with_capacity(limit + 1);
-    for (s, r, id) in scored {
-        heap.push(Reverse((s, r, id)));
-        if heap.len() > limit {
-            heap.pop();
+/// The best `limit` offers by (score, daily rotation), without sorting everything.
+struct Best {
+    limit: usize,
+    now: i64,
+    heap: BinaryHeap<Reverse<(i32, u64, i64)>>,
+}
+
+impl Best {
+    fn new(limit: usize, now: i64) -> Self {
+        Self {
+            limit,
+            now,
+            heap: BinaryHeap::with_capacity(limit + 1),
         }
     }
-    let mut best: Vec<(i32, u64, i64)> = heap.into_iter().map(|Reverse(x)| x).collect();
-    best.sort_by(|a, b| b.cmp(a));
-    best.into_iter().map(|(_, _, id)| id).collect()
+
+    /// Offers `id` with `points`; `admit` (an exclusion lookup) is asked only when the offer
+    /// would enter the list, which is rare once the list is full.
+    #[inline]
+    fn offer(&mut self, points: i32, id: i64, admit: impl FnOnce(i64) -> bool) {
+        if self.limit == 0 {
+            return;
+        }
+        let full = self.heap.len() >= self.limit;
+        if full && self.heap.peek().is_some_and(|Reverse(min)| points < min.0) {
+            return;
+        }
+        let entry = (points, rotation(id, self.now), id);
+        if full && self.heap.peek().is_some_and(|Reverse(min)| entry <= *min) {
+            return;
+        }
+        if !admit(id) {
+            return;
+        }
+        self.heap.push(Reverse(entry));
+        if self.heap.len() > self.limit {
+            self.heap.pop();
+        }
+    }
+
+    /// Ids, best first.
+    fn ids(self) -> Vec<i64> {
+        let mut best: Vec<(i32, u64, i64)> = self.heap.into_iter().map(|Reverse(x)| x).collect();
+        best.sort_by(|a, b| b.cmp(a));
+        best.into_iter().map(|(_, _, id)| id).collect()
+    }
 }
 
 impl SearchEngine {
@@ -34,38 +70,30 @@ impl SearchEngine {
         now: i64,
         limit: usize,
     ) -> Vec<Scored> {
-        self.with_stores(|projects, talents| {
-            let Some(talent) = talents.get(&talent_id) else {
+        let tax = &self.taxonomy;
+        self.with_stores(|s| {
+            let Some(talent) = s.talents.get(talent_id) else {
                 return Vec::new();
             };
-            let tax = &self.taxonomy;
-            let best = top(
-                limit,
-                projects
-                    .values()
-                    .filter(|p| p.is_open(now) && !exclude.contains(&p.id))
-                    .map(|p| {
-                        (
-                            points(p, talent, tax, now, NewSide::Project),
-                            rotation(p.id, now),
-                            p.id,
-                        )
-                    }),
-            );
-            best.into_iter()
+            let mut best = Best::new(limit, now);
+            for (id, p) in s.projects.iter() {
+                if p.is_open(now) {
+                    let points = points(p, talent, tax, now, NewSide::Project);
+                    best.offer(points, id, |id| !exclude.contains(&id));
+                }
+            }
+            best.ids()
+                .into_iter()
                 .filter_map(|id| {
-                    projects.get(&id).map(|p| {
-                        let (s, reasons) = score(p, talent, tax, now, NewSide::Project);
-                        (id, s, reasons)
-                    })
+                    let p = s.projects.get(id)?;
+                    let (points, reasons) = score(p, talent, tax, now, NewSide::Project);
+                    Some((id, points, reasons))
                 })
                 .collect()
         })
     }
 
-    /// Discoverable talent with free hours for a project, excluding those who applied. Only
-    /// talent who share a skill or a challenge with the posting are scored (everyone when that
-    /// leaves fewer than `limit`).
+    /// Discoverable talent with free hours for a project, excluding those who applied.
     pub fn recommend_talents(
         &self,
         project_id: i64,
@@ -73,41 +101,45 @@ impl SearchEngine {
         now: i64,
         limit: usize,
     ) -> Vec<Scored> {
-        let project = self.with_stores(|projects, _| projects.get(&project_id).cloned());
-        let Some(project) = project else {
-            return Vec::new();
-        };
-        let candidates = self.candidates(&project, limit);
-        self.with_stores(|_, talents| {
-            let tax = &self.taxonomy;
-            let eligible = |t: &&super::docs::TalentDoc| {
-                t.discoverable && t.free_hours > 0 && !exclude.contains(&t.id)
+        let tax = &self.taxonomy;
+        self.with_stores(|s| {
+            let Some(project) = s.projects.get(project_id) else {
+                return Vec::new();
             };
-            let rank = |t: &super::docs::TalentDoc| {
-                (
-                    points(&project, t, tax, now, NewSide::Talent),
-                    rotation(t.id, now),
-                    t.id,
-                )
-            };
-            let best = match &candidates {
-                Some(ids) => top(
-                    limit,
-                    ids.iter()
-                        .filter_map(|id| talents.get(id))
-                        .filter(eligible)
-                        .map(rank),
-                ),
-                None => top(limit, talents.values().filter(eligible).map(rank)),
-            };
-            best.into_iter()
+            let mut best = Best::new(limit, now);
+            for (id, t) in s.talents.iter() {
+                if t.discoverable && t.free_hours > 0 {
+                    let points = points(project, t, tax, now, NewSide::Talent);
+                    best.offer(points, id, |id| !exclude.contains(&id));
+                }
+            }
+            best.ids()
+                .into_iter()
                 .filter_map(|id| {
-                    talents.get(&id).map(|t| {
-                        let (s, reasons) = score(&project, t, tax, now, NewSide::Talent);
-                        (id, s, reasons)
-                    })
+                    let t = s.talents.get(id)?;
+                    let (points, reasons) = score(project, t, tax, now, NewSide::Talent);
+                    Some((id, points, reasons))
                 })
                 .collect()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_keeps_the_top_and_asks_about_exclusions_only_for_entrants() {
+        let mut best = Best::new(2, 0);
+        let mut asked = Vec::new();
+        for (points, id) in [(10, 1), (50, 2), (30, 3), (5, 4), (50, 5)] {
+            best.offer(points, id, |id| {
+                asked.push(id);
+                id != 5
+            });
+        }
+        assert_eq!(best.ids(), [2, 3]);
+        assert!(!asked.contains(&4), "a low score is never looked up");
     }
 }

@@ -18,7 +18,8 @@
 use kakehashi_shared::enums::TieKind;
 use kakehashi_shared::search::Reason;
 
-use super::docs::{ProjectDoc, TalentDoc, Taxonomy};
+use super::docs::{ProjectDoc, TalentDoc};
+use super::taxonomy::Taxonomy;
 
 const NEW_DAYS: i64 = 14;
 
@@ -79,6 +80,7 @@ pub fn points(
     sum.0.min(100)
 }
 
+#[inline]
 fn factors(
     project: &ProjectDoc,
     talent: &TalentDoc,
@@ -87,89 +89,65 @@ fn factors(
     new_side: NewSide,
     out: &mut impl Factors,
 ) {
-    let has = |code: &String| talent.skills.iter().any(|(s, _)| s == code);
-    let matched = project.required.iter().filter(|s| has(s)).count();
+    let required = project.required.len();
+    let matched = talent.skills.common(&project.required);
     if matched > 0 {
-        out.add(
-            "required_skills",
-            share(40, matched, project.required.len()),
-            || {
-                let names: Vec<&String> = project.required.iter().filter(|s| has(s)).collect();
-                let ja: Vec<&str> = names.iter().map(|s| tax.skill_ja(s)).collect();
-                let en: Vec<&str> = names.iter().map(|s| tax.skill_en(s)).collect();
-                (
-                    format!(
-                        "必須スキル {}/{} 一致（{}）",
-                        matched,
-                        project.required.len(),
-                        ja.join("、")
-                    ),
-                    format!(
-                        "Required skills {}/{} matched ({})",
-                        matched,
-                        project.required.len(),
-                        en.join(", ")
-                    ),
-                )
-            },
-        );
+        out.add("required_skills", share(40, matched, required), || {
+            let names = project.required.and(&talent.skills);
+            let ja: Vec<&str> = names.iter().map(|s| tax.skills.ja(s)).collect();
+            let en: Vec<&str> = names.iter().map(|s| tax.skills.en(s)).collect();
+            (
+                format!("必須スキル {matched}/{required} 一致（{}）", ja.join("、")),
+                format!(
+                    "Required skills {matched}/{required} matched ({})",
+                    en.join(", ")
+                ),
+            )
+        });
     }
-    let preferred = project.preferred.iter().filter(|s| has(s)).count();
+    let wished = project.preferred.len();
+    let preferred = talent.skills.common(&project.preferred);
     if preferred > 0 {
-        out.add(
-            "preferred_skills",
-            share(10, preferred, project.preferred.len()),
-            || {
-                (
-                    format!("歓迎スキル {}/{} 一致", preferred, project.preferred.len()),
-                    format!(
-                        "Preferred skills {}/{} matched",
-                        preferred,
-                        project.preferred.len()
-                    ),
-                )
-            },
-        );
+        out.add("preferred_skills", share(10, preferred, wished), || {
+            (
+                format!("歓迎スキル {preferred}/{wished} 一致"),
+                format!("Preferred skills {preferred}/{wished} matched"),
+            )
+        });
     }
-    if let Some(c) = project
-        .challenges
-        .iter()
-        .find(|c| talent.challenges.contains(c))
-    {
+    if project.challenges.intersects(&talent.challenges) {
         out.add("challenge", 10, || {
-            let (ja, en) = tax
+            let c = project
                 .challenges
-                .get(c)
-                .map_or((c.as_str(), c.as_str()), |x| (x.1.as_str(), x.2.as_str()));
+                .and(&talent.challenges)
+                .iter()
+                .next()
+                .unwrap_or(0);
             (
-                format!("「{ja}」に取り組んだ経験"),
-                format!("Has taken on “{en}”"),
+                format!("「{}」に取り組んだ経験", tax.challenges.ja(c)),
+                format!("Has taken on “{}”", tax.challenges.en(c)),
             )
         });
     }
-    if project.hours > 0 && talent.free_hours > 0 {
-        let covered = talent.free_hours.min(project.hours) as usize;
-        out.add("hours", share(10, covered, project.hours as usize), || {
+    let (asked, free) = (i32::from(project.hours), i32::from(talent.free_hours));
+    if asked > 0 && free > 0 {
+        let covered = free.min(asked).unsigned_abs();
+        out.add("hours", share(10, covered, asked.unsigned_abs()), || {
             (
-                format!(
-                    "月{}時間 稼働可（募集は月{}時間）",
-                    talent.free_hours, project.hours
-                ),
-                format!(
-                    "{} h/month free ({} asked)",
-                    talent.free_hours, project.hours
-                ),
+                format!("月{free}時間 稼働可（募集は月{asked}時間）"),
+                format!("{free} h/month free ({asked} asked)"),
             )
         });
     }
-    if project.fee >= talent.fee {
+    let (fee, wish) = (u64::from(project.fee), u64::from(talent.fee));
+    if fee >= wish {
         out.add("fee", 10, || {
             (
                 "報酬が希望額を満たす".to_owned(),
                 "The fee meets the talent's wish".to_owned(),
             )
         });
-    } else if project.fee * 10 >= talent.fee * 7 {
+    } else if fee * 10 >= wish * 7 {
         out.add("fee", 5, || {
             (
                 "報酬が希望額に近い".to_owned(),
@@ -194,10 +172,8 @@ fn factors(
     }
     if let Some((points, kind)) = tie(project, talent) {
         out.add("prefecture_tie", points, || {
-            let (ja, en) = (
-                tax.prefecture_ja(&project.prefecture),
-                tax.prefecture_en(&project.prefecture),
-            );
+            let p = project.prefecture.saturating_sub(1);
+            let (ja, en) = (tax.prefectures.ja(p), tax.prefectures.en(p));
             match kind {
                 None => (format!("{ja}在住"), format!("Lives in {en}")),
                 Some(TieKind::Hometown) => (format!("{ja}出身"), format!("From {en}")),
@@ -209,7 +185,7 @@ fn factors(
         });
     }
     let fresh = match new_side {
-        NewSide::Talent => now - talent.created_at < NEW_DAYS * 86_400,
+        NewSide::Talent => now - i64::from(talent.created_at) < NEW_DAYS * 86_400,
         NewSide::Project => now - project.published_at < NEW_DAYS * 86_400,
     };
     if fresh {
@@ -230,34 +206,32 @@ pub enum NewSide {
     Project,
 }
 
-fn share(max: i32, part: usize, whole: usize) -> i32 {
+fn share(max: i32, part: u32, whole: u32) -> i32 {
     if whole == 0 {
         return 0;
     }
-    i32::try_from(part * usize::try_from(max).unwrap_or(0) / whole).unwrap_or(max)
+    let max = max.unsigned_abs();
+    i32::try_from(part.min(whole) * max / whole).unwrap_or(0)
 }
 
 /// Points for a tie to the posting's prefecture: living there (`None`) or the strongest tie.
 fn tie(project: &ProjectDoc, talent: &TalentDoc) -> Option<(i32, Option<TieKind>)> {
-    if talent.residence.as_deref() == Some(project.prefecture.as_str()) {
+    if project.prefecture == 0 {
+        return None;
+    }
+    if talent.residence == project.prefecture {
         return Some((7, None));
     }
-    let kind = talent
-        .ties
-        .iter()
-        .filter(|(p, _)| *p == project.prefecture)
-        .map(|(_, k)| *k)
-        .min_by_key(|k| match k {
-            TieKind::Hometown => 0,
-            TieKind::LivedThere => 1,
-            TieKind::Fan => 2,
-        })?;
-    let points = match kind {
-        TieKind::Hometown => 7,
-        TieKind::LivedThere => 5,
-        TieKind::Fan => 3,
-    };
-    Some((points, Some(kind)))
+    let p = project.prefecture - 1;
+    if talent.hometown.contains(p) {
+        Some((7, Some(TieKind::Hometown)))
+    } else if talent.lived.contains(p) {
+        Some((5, Some(TieKind::LivedThere)))
+    } else if talent.fan.contains(p) {
+        Some((3, Some(TieKind::Fan)))
+    } else {
+        None
+    }
 }
 
 /// Orders equal scores differently each day, so ties do not always favour the same ids.

@@ -2,6 +2,7 @@
 
 use super::docs::TalentDoc;
 use super::engine::SearchEngine;
+use super::taxonomy::Taxonomy;
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Default)]
@@ -27,22 +28,43 @@ pub struct TalentHits {
     pub next_offset: Option<usize>,
 }
 
-fn keeps(d: &TalentDoc, q: &TalentQuery) -> bool {
-    d.discoverable
-        && q.prefecture
-            .as_ref()
-            .is_none_or(|p| d.residence.as_ref() == Some(p))
-        && q.tie
-            .as_ref()
-            .is_none_or(|p| d.residence.as_ref() == Some(p) || d.ties.iter().any(|(t, _)| t == p))
-        && q.skill
-            .as_ref()
-            .is_none_or(|s| d.skills.iter().any(|(c, _)| c == s))
-        && q.challenge
-            .as_ref()
-            .is_none_or(|c| d.challenges.contains(c))
-        && q.hours_min.is_none_or(|h| d.free_hours >= h)
-        && q.fee_max.is_none_or(|f| d.fee <= f)
+/// The query's codes as interned numbers; `None` when a value is unknown (nothing matches).
+struct Filter<'a> {
+    q: &'a TalentQuery,
+    prefecture: Option<u8>,
+    tie: Option<u8>,
+    skill: Option<u8>,
+    challenge: Option<u8>,
+}
+
+impl<'a> Filter<'a> {
+    fn new(q: &'a TalentQuery, tax: &Taxonomy) -> Option<Self> {
+        fn resolve(value: &Option<String>, find: impl Fn(&str) -> Option<u8>) -> Option<Option<u8>> {
+            match value.as_deref() {
+                None => Some(None),
+                Some(v) => find(v).map(Some),
+            }
+        }
+        Some(Self {
+            q,
+            prefecture: resolve(&q.prefecture, |v| tax.prefectures.get(v))?,
+            tie: resolve(&q.tie, |v| tax.prefectures.get(v))?,
+            skill: resolve(&q.skill, |v| tax.skills.get(v))?,
+            challenge: resolve(&q.challenge, |v| tax.challenges.get(v))?,
+        })
+    }
+
+    fn keeps(&self, d: &TalentDoc) -> bool {
+        d.discoverable
+            && self
+                .prefecture
+                .is_none_or(|p| d.residence == p.saturating_add(1))
+            && self.tie.is_none_or(|p| d.tied_to(p))
+            && self.skill.is_none_or(|s| d.skills.contains(s))
+            && self.challenge.is_none_or(|c| d.challenges.contains(c))
+            && self.q.hours_min.is_none_or(|h| i32::from(d.free_hours) >= h)
+            && self.q.fee_max.is_none_or(|f| i64::from(d.fee) <= f)
+    }
 }
 
 impl SearchEngine {
@@ -51,28 +73,43 @@ impl SearchEngine {
             Some(text) => self.match_talents(text)?,
             None => None,
         };
-        self.with_stores(|_, talents| {
-            let mut hits: Vec<(&TalentDoc, f32)> = match &text {
-                Some(matches) => matches
+        let filter = Filter::new(q, &self.taxonomy);
+        self.with_stores(|s| {
+            let talents = &s.talents;
+            let mut hits: Vec<(i64, &TalentDoc, f32)> = match (&filter, &text) {
+                (None, _) => Vec::new(),
+                (Some(f), Some(matches)) => matches
                     .iter()
-                    .filter_map(|(id, s)| talents.get(id).map(|d| (d, *s)))
+                    .filter_map(|(id, score)| talents.get(*id).map(|d| (*id, d, *score)))
+                    .filter(|(_, d, _)| f.keeps(d))
                     .collect(),
-                None if q.q.as_deref().is_some_and(|s| !s.trim().is_empty()) => Vec::new(),
-                None => talents.values().map(|d| (d, 0.0)).collect(),
+                (Some(_), None) if q.q.as_deref().is_some_and(|s| !s.trim().is_empty()) => {
+                    Vec::new()
+                }
+                (Some(f), None) => talents
+                    .iter()
+                    .filter(|(_, d)| f.keeps(d))
+                    .map(|(id, d)| (id, d, 0.0))
+                    .collect(),
             };
-            hits.retain(|(d, _)| keeps(d, q));
-            hits.sort_by(|(a, sa), (b, sb)| {
+            let order = |(ia, a, sa): &(i64, &TalentDoc, f32), (ib, b, sb): &(i64, &TalentDoc, f32)| {
                 sb.total_cmp(sa)
                     .then_with(|| b.updated_at.cmp(&a.updated_at))
-                    .then_with(|| b.id.cmp(&a.id))
-            });
+                    .then_with(|| ib.cmp(ia))
+            };
             let total = hits.len();
             let end = (q.offset + q.limit).min(total);
+            // Only the pages up to this one need ordering, not every hit.
+            if end > 0 && end < total {
+                hits.select_nth_unstable_by(end - 1, order);
+                hits.truncate(end);
+            }
+            hits.sort_unstable_by(order);
             let ids = hits
                 .get(q.offset..end)
                 .unwrap_or_default()
                 .iter()
-                .map(|(d, _)| d.id)
+                .map(|(id, _, _)| *id)
                 .collect();
             Ok(TalentHits {
                 ids,

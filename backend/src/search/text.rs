@@ -4,13 +4,17 @@
 
 use std::sync::Mutex;
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::ColumnValues;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{NgramTokenizer, TextAnalyzer};
-use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+use tantivy::{
+    doc, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentOrdinal,
+    SegmentReader, Term,
+};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::ApiError;
@@ -139,28 +143,18 @@ impl TextIndex {
             })
             .collect();
         let query = BooleanQuery::new(clauses);
-        let searcher = self.reader.searcher();
-        let limit = usize::try_from(searcher.num_docs())
-            .unwrap_or(usize::MAX)
-            .max(1);
-        let hits = searcher
-            .search(&query, &TopDocs::with_limit(limit).order_by_score())
-            .map_err(internal)?;
-        let mut out = Vec::with_capacity(hits.len());
-        for (score, address) in hits {
-            let column = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64("id")
-                .map_err(internal)?;
-            if let Some(id) = column
-                .first(address.doc_id)
-                .and_then(|v| i64::try_from(v).ok())
-            {
-                out.push((id, score));
-            }
-        }
-        Ok(out)
+        self.reader
+            .searcher()
+            .search(&query, &Matches)
+            .map_err(internal)
+    }
+
+    /// The bytes the index holds (postings, terms, fast fields, deletes).
+    pub fn bytes(&self) -> u64 {
+        self.reader
+            .searcher()
+            .space_usage()
+            .map_or(0, |u| u.total().get_bytes())
     }
 
     pub fn len(&self) -> u64 {
@@ -169,6 +163,54 @@ impl TextIndex {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// Collects every match as (record id, BM25 score). The caller filters and orders them with
+/// the compact records, so nothing here keeps a heap the size of the index (as `TopDocs` over
+/// every document would).
+struct Matches;
+
+struct SegmentMatches {
+    ids: std::sync::Arc<dyn ColumnValues<u64>>,
+    out: Vec<(i64, f32)>,
+}
+
+impl Collector for Matches {
+    type Fruit = Vec<(i64, f32)>;
+    type Child = SegmentMatches;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentMatches> {
+        Ok(SegmentMatches {
+            ids: segment.fast_fields().u64("id")?.first_or_default_col(0),
+            out: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(i64, f32)>>) -> tantivy::Result<Vec<(i64, f32)>> {
+        Ok(fruits.concat())
+    }
+}
+
+impl SegmentCollector for SegmentMatches {
+    type Fruit = Vec<(i64, f32)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Ok(id) = i64::try_from(self.ids.get_val(doc)) {
+            self.out.push((id, score));
+        }
+    }
+
+    fn harvest(self) -> Vec<(i64, f32)> {
+        self.out
     }
 }
 

@@ -30,12 +30,31 @@ pub struct Loaded {
     pub skills: usize,
 }
 
+/// The taxonomies as compiled into the binary, in their files' order.
+pub struct Compiled {
+    pub prefectures: Vec<Prefecture>,
+    pub industries: Vec<Industry>,
+    pub challenges: Vec<Challenge>,
+    pub skills: Vec<Skill>,
+}
+
+pub fn compiled() -> Result<Compiled, ApiError> {
+    Ok(Compiled {
+        prefectures: parse("prefectures.csv", PREFECTURES)?,
+        industries: parse("industries_jsic.csv", INDUSTRIES)?,
+        challenges: parse("challenges.csv", CHALLENGES)?,
+        skills: parse("skills.csv", SKILLS)?,
+    })
+}
+
 /// Loads (or refreshes) every taxonomy in one transaction; running it again changes nothing.
 pub fn load(conn: &mut AnyConnection) -> Result<Loaded, ApiError> {
-    let prefectures: Vec<Prefecture> = parse("prefectures.csv", PREFECTURES)?;
-    let industries: Vec<Industry> = parse("industries_jsic.csv", INDUSTRIES)?;
-    let challenges: Vec<Challenge> = parse("challenges.csv", CHALLENGES)?;
-    let skills: Vec<Skill> = parse("skills.csv", SKILLS)?;
+    let Compiled {
+        prefectures,
+        industries,
+        challenges,
+        skills,
+    } = compiled()?;
     conn.transaction::<_, ApiError, _>(|conn| {
         for (i, p) in prefectures.iter().enumerate() {
             repo::upsert_prefecture(conn, p, order(i))?;
