@@ -4,6 +4,7 @@
 pub mod docs;
 pub mod engine;
 pub mod projects;
+pub mod quality;
 pub mod recommend;
 pub mod score;
 pub mod slab;

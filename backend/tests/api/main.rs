@@ -15,6 +15,7 @@ mod lifecycle;
 mod mail;
 mod openapi;
 mod projects;
+mod quality;
 mod reference;
 mod search;
 mod serving;
