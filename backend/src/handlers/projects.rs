@@ -86,17 +86,6 @@ pub struct ListQuery {
     pub cursor: Option<String>,
 }
 
-const REGIONS: &[&str] = &[
-    "hokkaido",
-    "tohoku",
-    "kanto",
-    "chubu",
-    "kinki",
-    "chugoku",
-    "shikoku",
-    "kyushu_okinawa",
-];
-
 /// The catalogue of open postings, searched and faceted; or with `mine=true` (or a
 /// non-published `status`) the caller's own and their hub's postings in every status.
 #[utoipa::path(
@@ -125,7 +114,10 @@ pub async fn list(
             "is not a JIS prefecture code",
         );
     }
-    if q.region.as_deref().is_some_and(|r| !REGIONS.contains(&r)) {
+    if q.region
+        .as_deref()
+        .is_some_and(|r| !state.search.taxonomy.regions.contains(r))
+    {
         e.add("region", "unknown_value", "is not a region");
     }
     if q.industry

@@ -11,10 +11,10 @@ use kakehashi_shared::talent::{PrefectureTie, TalentSkill};
 
 use super::taxonomy::{CodeSet, SkillSet, Taxonomy};
 use crate::error::ApiError;
+use crate::repositories::from_db_time;
 use crate::repositories::json::from_text;
 use crate::repositories::projects::ProjectWithCompany;
 use crate::repositories::talents::TalentRow;
-use crate::repositories::from_db_time;
 
 /// A published posting as search and matching see it.
 #[derive(Debug, Clone, Copy, Default)]

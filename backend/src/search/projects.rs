@@ -158,7 +158,9 @@ impl Counts {
         }
         self.remote[usize::from(d.remote)] += 1;
         let fee = i64::from(d.fee);
-        let i = FEE_BANDS.iter().position(|(lo, hi, _)| *lo <= fee && fee < *hi);
+        let i = FEE_BANDS
+            .iter()
+            .position(|(lo, hi, _)| *lo <= fee && fee < *hi);
         bump(&mut self.fee_band, i.unwrap_or(0));
         let hours = i32::from(d.hours);
         let i = HOURS_BANDS
@@ -232,10 +234,13 @@ impl SearchEngine {
                 counts.add(d);
             }
             let by_relevance = q.sort == ProjectSort::Relevance && text.is_some();
-            let order = |(ia, a, sa): &(i64, &ProjectDoc, f32), (ib, b, sb): &(i64, &ProjectDoc, f32)| {
+            let order = |(ia, a, sa): &(i64, &ProjectDoc, f32),
+                         (ib, b, sb): &(i64, &ProjectDoc, f32)| {
                 let primary = match q.sort {
                     _ if by_relevance => sb.total_cmp(sa),
-                    ProjectSort::Relevance | ProjectSort::Newest => b.published_at.cmp(&a.published_at),
+                    ProjectSort::Relevance | ProjectSort::Newest => {
+                        b.published_at.cmp(&a.published_at)
+                    }
                     ProjectSort::Fee => b.fee.cmp(&a.fee),
                     ProjectSort::Deadline => a.closes_at.cmp(&b.closes_at),
                 };
@@ -250,8 +255,18 @@ impl SearchEngine {
                 hits.truncate(end);
             }
             hits.sort_unstable_by(order);
-            let ids = hits.get(q.offset..end).unwrap_or_default().iter().map(|(id, _, _)| *id).collect();
-            Ok(ProjectHits { ids, total: total as u64, facets: counts.facets(tax), next_offset: (end < total).then_some(end) })
+            let ids = hits
+                .get(q.offset..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|(id, _, _)| *id)
+                .collect();
+            Ok(ProjectHits {
+                ids,
+                total: total as u64,
+                facets: counts.facets(tax),
+                next_offset: (end < total).then_some(end),
+            })
         })
     }
 }

@@ -39,7 +39,10 @@ struct Filter<'a> {
 
 impl<'a> Filter<'a> {
     fn new(q: &'a TalentQuery, tax: &Taxonomy) -> Option<Self> {
-        fn resolve(value: &Option<String>, find: impl Fn(&str) -> Option<u8>) -> Option<Option<u8>> {
+        fn resolve(
+            value: &Option<String>,
+            find: impl Fn(&str) -> Option<u8>,
+        ) -> Option<Option<u8>> {
             match value.as_deref() {
                 None => Some(None),
                 Some(v) => find(v).map(Some),
@@ -62,7 +65,10 @@ impl<'a> Filter<'a> {
             && self.tie.is_none_or(|p| d.tied_to(p))
             && self.skill.is_none_or(|s| d.skills.contains(s))
             && self.challenge.is_none_or(|c| d.challenges.contains(c))
-            && self.q.hours_min.is_none_or(|h| i32::from(d.free_hours) >= h)
+            && self
+                .q
+                .hours_min
+                .is_none_or(|h| i32::from(d.free_hours) >= h)
             && self.q.fee_max.is_none_or(|f| i64::from(d.fee) <= f)
     }
 }
@@ -92,7 +98,8 @@ impl SearchEngine {
                     .map(|(id, d)| (id, d, 0.0))
                     .collect(),
             };
-            let order = |(ia, a, sa): &(i64, &TalentDoc, f32), (ib, b, sb): &(i64, &TalentDoc, f32)| {
+            let order = |(ia, a, sa): &(i64, &TalentDoc, f32),
+                         (ib, b, sb): &(i64, &TalentDoc, f32)| {
                 sb.total_cmp(sa)
                     .then_with(|| b.updated_at.cmp(&a.updated_at))
                     .then_with(|| ib.cmp(ia))

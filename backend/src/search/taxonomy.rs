@@ -112,7 +112,9 @@ impl Table {
     }
 
     pub fn code(&self, i: u8) -> &str {
-        self.items.get(usize::from(i)).map_or("", |n| n.code.as_str())
+        self.items
+            .get(usize::from(i))
+            .map_or("", |n| n.code.as_str())
     }
 
     pub fn ja(&self, i: u8) -> &str {
@@ -153,7 +155,9 @@ pub fn region_key(region_en: &str) -> String {
 }
 
 fn too_many(what: &str) -> ApiError {
-    ApiError::internal(format!("the {what} taxonomy outgrew the search engine's bit sets"))
+    ApiError::internal(format!(
+        "the {what} taxonomy outgrew the search engine's bit sets"
+    ))
 }
 
 impl Taxonomy {
@@ -256,10 +260,7 @@ mod tests {
         assert_eq!(t.region_of_slot(3), Some(tohoku));
         assert!(t.regions.contains("kyushu_okinawa"));
         let ec = t.challenges.get("ec").unwrap();
-        assert_eq!(
-            t.groups.code(t.challenge_group[usize::from(ec)]),
-            "sales"
-        );
+        assert_eq!(t.groups.code(t.challenge_group[usize::from(ec)]), "sales");
     }
 
     #[test]
