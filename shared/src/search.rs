@@ -50,7 +50,8 @@ pub struct Reason {
     /// `fee`, `location`, `prefecture_tie`, `responsiveness`, `new`.
     #[cfg_attr(feature = "openapi", schema(example = "required_skills"))]
     pub factor: String,
-    /// Points out of 100 this factor gave.
+    /// Points this factor gave towards the score (0–100). Negative when a term cannot work
+    /// as asked (a fee under half the wish, too few hours, on-site days the talent cannot come).
     #[cfg_attr(feature = "openapi", schema(example = 40))]
     pub points: i32,
     /// The reason in Japanese words.

@@ -36,10 +36,10 @@ pub async fn apply(
     ValidJson(body): ValidJson<ApplicationInput>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, now) = (id.into_inner(), state.clock.now());
-    let application = state
-        .db
-        .run(move |c| service::apply(c, &actor, id, &body, None, now))
-        .await?;
+    let application = super::write_indexed(&state, move |c| {
+        service::apply(c, &actor, id, &body, None, now)
+    })
+    .await?;
     Ok(HttpResponse::Created().json(application))
 }
 

@@ -111,9 +111,6 @@ pub async fn answer(
 ) -> Result<Json<Scout>, ApiError> {
     let (id, now) = (id.into_inner(), state.clock.now());
     Ok(Json(
-        state
-            .db
-            .run(move |c| service::answer(c, &actor, id, &body, now))
-            .await?,
+        super::write_indexed(&state, move |c| service::answer(c, &actor, id, &body, now)).await?,
     ))
 }

@@ -14,6 +14,7 @@ pub mod organisations;
 pub mod projects;
 pub mod reference;
 pub mod refresh_tokens;
+pub mod responsiveness;
 pub mod scouts;
 pub mod search_changes;
 pub mod talents;

@@ -1,5 +1,5 @@
 //! Compact records for search and matching, built from database rows: every code interned
-//! (see `taxonomy`), so a talent is 72 bytes and a million of them are read in one pass.
+//! (see `taxonomy`), so a talent is 88 bytes and a million of them are read in one pass.
 
 use std::collections::HashMap;
 
@@ -15,6 +15,54 @@ use crate::repositories::from_db_time;
 use crate::repositories::json::from_text;
 use crate::repositories::projects::ProjectWithCompany;
 use crate::repositories::talents::TalentRow;
+
+/// How often someone answered in time: talent answering scouts, companies answering
+/// applications. Counts stop at 255, which is plenty to tell a habit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Replies {
+    pub asked: u8,
+    pub in_time: u8,
+}
+
+impl Replies {
+    fn add(&mut self, in_time: bool) {
+        if self.asked < u8::MAX {
+            self.asked += 1;
+            self.in_time += u8::from(in_time);
+        }
+    }
+}
+
+/// A scout answered within this many days counts as answered in time.
+pub const SCOUT_REPLY_DAYS: i64 = 7;
+
+/// Scout replies by talent, from (talent, sent at, answered at). Only answered scouts count
+/// (in time or late): the index has no clock to age a pending one by.
+pub fn scout_replies(
+    rows: Vec<(i64, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>)>,
+) -> HashMap<i64, Replies> {
+    let window = SCOUT_REPLY_DAYS * 86_400;
+    let mut out: HashMap<i64, Replies> = HashMap::new();
+    for (talent, sent, answered) in rows {
+        if let Some(at) = answered {
+            let late = from_db_time(at).timestamp() - from_db_time(sent).timestamp() > window;
+            out.entry(talent).or_default().add(!late);
+        }
+    }
+    out
+}
+
+/// Application replies by company, from (company, flagged overdue).
+pub fn company_replies(rows: Vec<(i64, bool)>) -> HashMap<i64, Replies> {
+    let mut out: HashMap<i64, Replies> = HashMap::new();
+    for (company, overdue) in rows {
+        out.entry(company).or_default().add(!overdue);
+    }
+    out
+}
+
+/// Years of practice from which a skill counts in full for a required skill.
+pub const SEASONED_YEARS: i32 = 3;
 
 /// A published posting as search and matching see it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -37,6 +85,8 @@ pub struct ProjectDoc {
     pub industry: u8,
     pub contract_type: Option<ContractType>,
     pub remote: bool,
+    /// How the company answers applications.
+    pub company_replies: Replies,
 }
 
 fn small<T: TryFrom<i64> + Copy>(v: i64, max: T) -> T {
@@ -47,6 +97,7 @@ impl ProjectDoc {
     /// The id, the record and the text it is found by.
     pub fn from_row(
         p: &ProjectWithCompany,
+        company_replies: Replies,
         tax: &Taxonomy,
     ) -> Result<(i64, Self, String), ApiError> {
         let draft: ProjectDraft = from_text(&p.project.draft)?;
@@ -92,6 +143,7 @@ impl ProjectDoc {
             industry: tax.industries.get(&p.industry_code).unwrap_or(u8::MAX),
             contract_type: draft.contract_type,
             remote: draft.remote_allowed.unwrap_or(false),
+            company_replies,
         };
         Ok((p.project.id, doc, text.join("\n")))
     }
@@ -106,6 +158,8 @@ impl ProjectDoc {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TalentDoc {
     pub skills: SkillSet,
+    /// The skills practised for at least `SEASONED_YEARS`.
+    pub seasoned: SkillSet,
     pub challenges: CodeSet,
     /// Prefectures (by number) the talent comes from, has lived in, or is a fan of.
     pub hometown: CodeSet,
@@ -122,6 +176,8 @@ pub struct TalentDoc {
     pub residence: u8,
     pub discoverable: bool,
     pub remote_only: bool,
+    /// How the talent answers scouts.
+    pub scout_replies: Replies,
 }
 
 impl TalentDoc {
@@ -130,6 +186,7 @@ impl TalentDoc {
         row: &TalentRow,
         created_at: chrono::NaiveDateTime,
         committed_hours: i32,
+        scout_replies: Replies,
         tax: &Taxonomy,
     ) -> Result<(Self, String), ApiError> {
         let skills: Vec<TalentSkill> = from_text(&row.skills)?;
@@ -146,8 +203,10 @@ impl TalentDoc {
             text.push(tax.challenges.ja(c).to_owned());
             text.push(tax.challenges.en(c).to_owned());
         }
+        let seasoned = skills.iter().filter(|s| s.years >= SEASONED_YEARS);
         let mut doc = TalentDoc {
             skills: skill_set,
+            seasoned: tax.skill_set(seasoned.map(|s| &s.code)),
             challenges: challenge_set,
             created_at: small(from_db_time(created_at).timestamp(), u32::MAX),
             updated_at: small(from_db_time(row.updated_at).timestamp(), u32::MAX),
@@ -160,6 +219,7 @@ impl TalentDoc {
             residence: tax.prefecture_slot(row.residence_prefecture_code.as_deref()),
             discoverable: row.discoverable,
             remote_only: row.remote_only,
+            scout_replies,
             ..Default::default()
         };
         for tie in ties {
@@ -200,7 +260,7 @@ mod tests {
     #[test]
     fn records_stay_small() {
         // A recommendation reads every talent record once: their size is its cost.
-        assert!(std::mem::size_of::<TalentDoc>() <= 72);
+        assert!(std::mem::size_of::<TalentDoc>() <= 88);
         assert!(std::mem::size_of::<ProjectDoc>() <= 96);
     }
 }

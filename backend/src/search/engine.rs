@@ -5,13 +5,13 @@ use std::collections::BTreeSet;
 use std::sync::{Mutex, RwLock};
 use std::time::Instant;
 
-use super::docs::{committed_hours, ProjectDoc, TalentDoc};
+use super::docs::{committed_hours, company_replies, scout_replies, ProjectDoc, TalentDoc};
 use super::slab::Slab;
 use super::taxonomy::Taxonomy;
 use super::text::{query_bigrams, TextIndex};
 use crate::db::AnyConnection;
 use crate::error::ApiError;
-use crate::repositories::{projects, search_changes, talents};
+use crate::repositories::{projects, responsiveness, search_changes, talents};
 
 #[derive(Default)]
 pub(crate) struct Stores {
@@ -75,14 +75,17 @@ impl SearchEngine {
     pub fn build(conn: &mut AnyConnection) -> Result<Self, ApiError> {
         let started = Instant::now();
         let engine = Self::new(Taxonomy::compiled()?, search_changes::latest(conn)?)?;
+        let companies = company_replies(responsiveness::applications(conn, None)?);
         let rows = projects::all_published(conn)?;
         let total = rows.len();
         for (i, row) in rows.iter().enumerate() {
-            engine.put_project(row)?;
+            let replies = companies.get(&row.project.company_id).copied();
+            engine.put_project(row, replies.unwrap_or_default())?;
             progress("projects", i + 1, total);
         }
         drop(rows);
         let hours = committed_hours(talents::active_terms(conn, None)?)?;
+        let scouts = scout_replies(responsiveness::scouts(conn, None)?);
         let total = usize::try_from(talents::count(conn)?).unwrap_or(0);
         let (mut done, mut after) = (0, 0);
         loop {
@@ -94,6 +97,7 @@ impl SearchEngine {
                     row,
                     *created_at,
                     hours.get(&row.user_id).copied().unwrap_or(0),
+                    scouts.get(&row.user_id).copied().unwrap_or_default(),
                     &engine.taxonomy,
                 )?;
                 engine.put_talent(row.user_id, doc, &text)?;
@@ -132,8 +136,12 @@ impl SearchEngine {
         self.stores.write().unwrap_or_else(poisoned)
     }
 
-    fn put_project(&self, row: &projects::ProjectWithCompany) -> Result<(), ApiError> {
-        let (id, doc, text) = ProjectDoc::from_row(row, &self.taxonomy)?;
+    fn put_project(
+        &self,
+        row: &projects::ProjectWithCompany,
+        replies: super::docs::Replies,
+    ) -> Result<(), ApiError> {
+        let (id, doc, text) = ProjectDoc::from_row(row, replies, &self.taxonomy)?;
         self.project_text.upsert(id, &text)?;
         self.write().projects.put(id, doc);
         Ok(())
@@ -151,7 +159,11 @@ impl SearchEngine {
 
     fn reload_project(&self, conn: &mut AnyConnection, id: i64) -> Result<(), ApiError> {
         match projects::find(conn, id) {
-            Ok(row) if row.project.status == "published" => self.put_project(&row),
+            Ok(row) if row.project.status == "published" => {
+                let company = row.project.company_id;
+                let replies = company_replies(responsiveness::applications(conn, Some(company))?);
+                self.put_project(&row, replies.get(&company).copied().unwrap_or_default())
+            }
             Ok(_) | Err(diesel::result::Error::NotFound) => {
                 self.project_text.remove(id);
                 self.write().projects.remove(id);
@@ -165,10 +177,12 @@ impl SearchEngine {
         match talents::find_for_index(conn, id)? {
             Some((row, _, created_at)) => {
                 let hours = committed_hours(talents::active_terms(conn, Some(id))?)?;
+                let scouts = scout_replies(responsiveness::scouts(conn, Some(id))?);
                 let (doc, text) = TalentDoc::from_row(
                     &row,
                     created_at,
                     hours.get(&id).copied().unwrap_or(0),
+                    scouts.get(&id).copied().unwrap_or_default(),
                     &self.taxonomy,
                 )?;
                 self.put_talent(id, doc, &text)
@@ -238,6 +252,8 @@ impl SearchEngine {
             // Every field, so every byte of the record is loaded.
             let words = t.skills.0[0]
                 ^ t.skills.0[1]
+                ^ t.seasoned.0[0]
+                ^ t.seasoned.0[1]
                 ^ t.challenges.0[0]
                 ^ t.hometown.0[0]
                 ^ t.lived.0[0]
@@ -249,7 +265,9 @@ impl SearchEngine {
                 ^ u64::from(t.onsite_days)
                 ^ u64::from(t.residence)
                 ^ u64::from(t.discoverable)
-                ^ u64::from(t.remote_only);
+                ^ u64::from(t.remote_only)
+                ^ u64::from(t.scout_replies.asked)
+                ^ u64::from(t.scout_replies.in_time);
             sum = sum.wrapping_add(words ^ small);
         }
         sum

@@ -1,19 +1,21 @@
 //! The matching model: a score from 0 to 100 made of named factors, each explained in words,
-//! so a company (or a talent) can see why a match is proposed.
+//! so a company (or a talent) can see why a match is proposed. Factors that make a match
+//! unworkable take points away, and say so.
 //!
-//! | factor | max | how |
+//! | factor | points | how |
 //! |---|---|---|
-//! | required skills | 40 | share of the posting's required skills the talent has |
-//! | preferred skills | 10 | share of the preferred skills |
+//! | required skills | up to 40 | share of the posting's required skills the talent has; a skill practised under 3 years counts half |
+//! | preferred skills | up to 10 | share of the preferred skills |
 //! | challenge | 10 | the talent has taken on one of the posting's challenges |
-//! | hours | 10 | free hours cover the posting's monthly hours (partly, in proportion) |
-//! | fee | 10 | the posting's fee meets the talent's wish (partly, within 30% below it) |
-//! | location | 8 | remote allowed, or the talent can come on site as often as asked |
-//! | prefecture tie | 7 | lives there / hometown 7, lived there 5, fan 3 |
+//! | hours | up to 10, or −10 | free hours cover the posting's monthly hours (in proportion); under half of them: −10 |
+//! | fee | 10, 5, or −15 | the fee meets the talent's wish; within 30% below it; under half of it: −15 |
+//! | location | 8, or −10 / −20 | remote work as asked, or on-site days the talent can come; cannot come as often as asked: −10; on-site only and the talent is remote-only: −20 |
+//! | prefecture tie | 7 / 5 / 3 | lives there or hometown 7, lived there 5, fan 3 |
+//! | responsiveness | 5, or −5 | the talent answers scouts within 7 days (the company answers applications before the deadline) at least 8 times in 10; under half of at least 3: −5 |
 //! | new | 5 | fair exposure: talent registered, or postings published, in the last 14 days |
 //!
-//! The total is capped at 100. Equal scores are ordered by a per-day rotation rather than by
-//! id, so the same people are not always first (see `rotation`).
+//! The total is kept between 0 and 100. Equal scores are ordered by a per-day rotation rather
+//! than by id, so the same people are not always first (see `rotation`).
 
 use kakehashi_shared::enums::TieKind;
 use kakehashi_shared::search::Reason;
@@ -63,11 +65,17 @@ pub fn score(
 ) -> (i32, Vec<Reason>) {
     let mut reasons = Reasons(Vec::new());
     factors(project, talent, tax, now, new_side, &mut reasons);
-    let total = reasons.0.iter().map(|r| r.points).sum::<i32>().min(100);
+    let total = reasons
+        .0
+        .iter()
+        .map(|r| r.points)
+        .sum::<i32>()
+        .clamp(0, 100);
     (total, reasons.0)
 }
 
 /// The score alone, without building any text.
+#[inline]
 pub fn points(
     project: &ProjectDoc,
     talent: &TalentDoc,
@@ -77,7 +85,7 @@ pub fn points(
 ) -> i32 {
     let mut sum = Points(0);
     factors(project, talent, tax, now, new_side, &mut sum);
-    sum.0.min(100)
+    sum.0.clamp(0, 100)
 }
 
 #[inline]
@@ -92,10 +100,26 @@ fn factors(
     let required = project.required.len();
     let matched = talent.skills.common(&project.required);
     if matched > 0 {
-        out.add("required_skills", share(40, matched, required), || {
+        // Half points for a skill practised under `SEASONED_YEARS`: counted in halves.
+        let halves = matched + talent.seasoned.common(&project.required);
+        out.add("required_skills", share(40, halves, 2 * required), || {
             let names = project.required.and(&talent.skills);
-            let ja: Vec<&str> = names.iter().map(|s| tax.skills.ja(s)).collect();
-            let en: Vec<&str> = names.iter().map(|s| tax.skills.en(s)).collect();
+            let name = |s: u8, lang: fn(&Taxonomy, u8) -> &str, junior: &str| {
+                let n = lang(tax, s);
+                if talent.seasoned.contains(s) {
+                    n.to_owned()
+                } else {
+                    format!("{n}{junior}")
+                }
+            };
+            let ja: Vec<String> = names
+                .iter()
+                .map(|s| name(s, |t, s| t.skills.ja(s), "（経験3年未満）"))
+                .collect();
+            let en: Vec<String> = names
+                .iter()
+                .map(|s| name(s, |t, s| t.skills.en(s), " (under 3 years)"))
+                .collect();
             (
                 format!("必須スキル {matched}/{required} 一致（{}）", ja.join("、")),
                 format!(
@@ -130,7 +154,14 @@ fn factors(
         });
     }
     let (asked, free) = (i32::from(project.hours), i32::from(talent.free_hours));
-    if asked > 0 && free > 0 {
+    if asked > 0 && free > 0 && free * 2 < asked {
+        out.add("hours", -10, || {
+            (
+                format!("稼働可能は月{free}時間で、募集（月{asked}時間）の半分未満"),
+                format!("Only {free} h/month free, under half of the {asked} asked"),
+            )
+        });
+    } else if asked > 0 && free > 0 {
         let covered = free.min(asked).unsigned_abs();
         out.add("hours", share(10, covered, asked.unsigned_abs()), || {
             (
@@ -154,19 +185,47 @@ fn factors(
                 "The fee is close to the talent's wish".to_owned(),
             )
         });
+    } else if fee * 2 < wish {
+        out.add("fee", -15, || {
+            (
+                "報酬が希望額の半分未満".to_owned(),
+                "The fee is under half the talent's wish".to_owned(),
+            )
+        });
     }
-    if project.remote && (talent.remote_only || project.onsite_days == 0) {
+    let days = project.onsite_days;
+    // A remote-only talent comes on site no day at all.
+    let can_come = if talent.remote_only {
+        0
+    } else {
+        talent.onsite_days
+    };
+    if project.remote && days == 0 {
         out.add("location", 8, || {
             (
                 "リモートで稼働可".to_owned(),
                 "Can work remotely".to_owned(),
             )
         });
-    } else if !talent.remote_only && talent.onsite_days >= project.onsite_days {
+    } else if !project.remote && talent.remote_only {
+        out.add("location", -20, || {
+            (
+                "リモートのみ希望（募集は現地での稼働）".to_owned(),
+                "Remote only, and the posting is on site".to_owned(),
+            )
+        });
+    } else if can_come >= days {
         out.add("location", 8, || {
             (
-                format!("現地に月{}日 来訪可", talent.onsite_days),
-                format!("Can come on site {} day(s) a month", talent.onsite_days),
+                format!("現地に月{can_come}日 来訪可（募集は月{days}日）"),
+                format!("Can come on site {can_come} day(s) a month ({days} asked)"),
+            )
+        });
+    } else {
+        out.add("location", -10, || {
+            (
+                format!("現地来訪は月{can_come}日まで（募集は月{days}日）"),
+                format!("Can come on site {can_come} day(s) a month ({days} asked)"),
             )
         });
     }
@@ -184,6 +243,34 @@ fn factors(
             }
         });
     }
+    let replies = match new_side {
+        NewSide::Talent => talent.scout_replies,
+        NewSide::Project => project.company_replies,
+    };
+    let (asked, in_time) = (u32::from(replies.asked), u32::from(replies.in_time));
+    if asked > 0 && in_time * 10 >= asked * 8 {
+        out.add("responsiveness", 5, || match new_side {
+            NewSide::Talent => (
+                format!("スカウトに7日以内に返信（{in_time}/{asked}件）"),
+                format!("Answers scouts within 7 days ({in_time} of {asked})"),
+            ),
+            NewSide::Project => (
+                format!("応募に期限内に返信する企業（{in_time}/{asked}件）"),
+                format!("Answers applications in time ({in_time} of {asked})"),
+            ),
+        });
+    } else if asked >= 3 && in_time * 2 < asked {
+        out.add("responsiveness", -5, || match new_side {
+            NewSide::Talent => (
+                format!("スカウトへの返信が少ない（{in_time}/{asked}件）"),
+                format!("Seldom answers scouts ({in_time} of {asked})"),
+            ),
+            NewSide::Project => (
+                format!("応募への返信が遅れがち（期限内 {in_time}/{asked}件）"),
+                format!("Often answers applications late ({in_time} of {asked} in time)"),
+            ),
+        });
+    }
     let fresh = match new_side {
         NewSide::Talent => now - i64::from(talent.created_at) < NEW_DAYS * 86_400,
         NewSide::Project => now - project.published_at < NEW_DAYS * 86_400,
@@ -199,7 +286,7 @@ fn factors(
     }
 }
 
-/// Which side's newness earns the fair-exposure points.
+/// Which side is recommended: its newness and its responsiveness count.
 #[derive(Debug, Clone, Copy)]
 pub enum NewSide {
     Talent,

@@ -198,6 +198,13 @@ pub fn apply(
                 .by(actor.user_id)
                 .to_state("applied"),
         )?;
+        // The company's responsiveness counts the applications it receives.
+        crate::repositories::search_changes::record(
+            conn,
+            "company",
+            project.project.company_id,
+            to_db_time(now),
+        )?;
         notify::company(
             conn,
             project.project.company_id,

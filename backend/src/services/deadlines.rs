@@ -42,6 +42,13 @@ fn flag_overdue(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<usize, A
                 continue;
             }
             flagged += 1;
+            // A missed deadline lowers the company's responsiveness in matching.
+            crate::repositories::search_changes::record(
+                conn,
+                "company",
+                ctx.company_id,
+                to_db_time(now),
+            )?;
             audit::record(
                 conn,
                 &AuditEntry::new("application", ctx.application.id, "flag_overdue", now),

@@ -206,6 +206,13 @@ pub fn answer(
                 "The scout changed meanwhile; reload it.",
             ));
         }
+        // How the talent answers scouts counts in matching.
+        crate::repositories::search_changes::record(
+            conn,
+            "talent",
+            scout.talent_id,
+            to_db_time(now),
+        )?;
         audit::record(
             conn,
             &AuditEntry::new("scout", id, "answer", now)

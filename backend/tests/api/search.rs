@@ -2,7 +2,7 @@
 
 use std::time::{Duration as StdDuration, Instant};
 
-use kakehashi_shared::application::ApplicationInput;
+use kakehashi_shared::application::{ApplicationInput, ScoutAnswer, ScoutInput};
 use kakehashi_shared::project::ProjectDraft;
 use kakehashi_shared::search::{ProjectSearchPage, RecommendedProject, RecommendedTalent};
 use kakehashi_shared::talent::TalentProfile;
@@ -236,7 +236,11 @@ async fn recommendations_explain_themselves(backend: Backend) {
         .iter()
         .any(|r| r.text_ja.contains("岩手県出身")));
     assert_eq!(
-        best.reasons.iter().map(|r| r.points).sum::<i32>().min(100),
+        best.reasons
+            .iter()
+            .map(|r| r.points)
+            .sum::<i32>()
+            .clamp(0, 100),
         best.score
     );
     assert_eq!(
@@ -310,9 +314,85 @@ async fn recommendations_explain_themselves(backend: Backend) {
     app.stop().await;
 }
 
+/// Answering a scout counts for the talent; terms that cannot work take points away, and the
+/// reasons say so.
+async fn responsiveness_and_unworkable_terms_are_explained(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let company = app.company_user("owner@iwate.example", "03").await;
+    let coordinator = app.coordinator("c@hub.example", &["03"]).await;
+    let first = publish(&app, &company, &coordinator, ProjectDraft::default()).await;
+    let second = publish(&app, &company, &coordinator, ProjectDraft::default()).await;
+    let hanako = app.talent("hanako@example.jp").await;
+    let pricey = app.talent("pricey@example.jp").await;
+    let mut profile = talent_profile();
+    profile.desired_monthly_fee = 400_000;
+    profile.remote_only = true;
+    profile.onsite_days_per_month = 0;
+    pricey.api.save_talent_profile(&profile).await.unwrap();
+
+    let scout = company
+        .api
+        .scout(
+            first,
+            &ScoutInput {
+                talent_id: hanako.id(),
+                message: "岩手のご出身と伺い、ご連絡しました。".into(),
+            },
+        )
+        .await
+        .unwrap();
+    hanako
+        .api
+        .answer_scout(
+            scout.id,
+            &ScoutAnswer {
+                accept: false,
+                application: None,
+            },
+        )
+        .await
+        .unwrap();
+
+    let talents: Vec<RecommendedTalent> = company
+        .api
+        .get(&format!("/api/v1/projects/{second}/recommended-talents"))
+        .await
+        .unwrap();
+    let reasons = |id: i64| {
+        talents
+            .iter()
+            .find(|t| t.talent.id == id)
+            .map(|t| t.reasons.clone())
+            .unwrap_or_default()
+    };
+    let answered = reasons(hanako.id());
+    assert!(
+        answered
+            .iter()
+            .any(|r| r.factor == "responsiveness" && r.points == 5 && r.text_ja.contains("1/1")),
+        "{answered:?}"
+    );
+    let unworkable = reasons(pricey.id());
+    let points = |factor: &str| {
+        unworkable
+            .iter()
+            .find(|r| r.factor == factor)
+            .map(|r| r.points)
+    };
+    assert_eq!(points("fee"), Some(-15), "{unworkable:?}");
+    assert_eq!(
+        points("location"),
+        Some(-10),
+        "asked 1 day on site: {unworkable:?}"
+    );
+    assert_eq!(talents[0].talent.id, hanako.id());
+    app.stop().await;
+}
+
 on_both_backends!(
     projects_are_found_filtered_and_faceted,
-    recommendations_explain_themselves
+    recommendations_explain_themselves,
+    responsiveness_and_unworkable_terms_are_explained
 );
 
 /// Two instances on one PostgreSQL: a posting published through one is found by search on
