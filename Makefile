@@ -14,7 +14,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 WASM_BINDGEN := $(CARGO_BIN)/wasm-bindgen
 
-.PHONY: run build test lint fmt openapi demo frontend tools wasm-target wasm-bindgen backend backend-release clean help
+.PHONY: run build test lint fmt openapi demo frontend tools wasm-target wasm-bindgen backend backend-release bench wrk clean help
 
 help:
 	@echo "make run      build backend and app, migrate, serve on http://$(KAKEHASHI_ADDR) ($(DATABASE_URL))"
@@ -22,12 +22,21 @@ help:
 	@echo "make build    release binary target/release/kakehashi and frontend/dist"
 	@echo "make demo     load the Japanese demo data set and print the demo accounts"
 	@echo "make openapi  regenerate openapi/openapi.json"
+	@echo "make bench    benchmarks at 1M talents / 100k postings, written to docs/PERFORMANCE.md"
+	@echo "              (quick try: BENCH_TALENTS=20000 BENCH_PROJECTS=5000 make bench)"
 
 ## Tools ---------------------------------------------------------------------------------
 
 wasm-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
+
+# The HTTP load generator of `make bench` (Debian's package); without root the bench says it
+# could not measure HTTP rather than fail.
+wrk:
+	@command -v wrk >/dev/null \
+	  || { [ "$$(id -u)" = 0 ] && { DEBIAN_FRONTEND=noninteractive apt-get install -y wrk || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; }; }; } \
+	  || echo "wrk is not installed (apt-get needs root): the HTTP figures will be left out"
 
 wasm-bindgen:
 	@if [ "$$($(WASM_BINDGEN) --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
@@ -77,6 +86,19 @@ test: lint
 	  else echo "PostgreSQL suite: skipped (set TEST_POSTGRES_URL to run it)"; fi
 	$(CARGO) test --workspace --exclude kakehashi-frontend
 	$(MAKE) frontend
+
+## Benchmarks ----------------------------------------------------------------------------
+
+# Scale and seed of the data set; a smaller one for a quick try.
+BENCH_TALENTS ?= 1000000
+BENCH_PROJECTS ?= 100000
+BENCH_SEED ?= 1
+export BENCH_TALENTS BENCH_PROJECTS BENCH_SEED
+
+# Release server binary (it seeds the data and is load-tested), then one bench binary that runs
+# everything and rewrites docs/PERFORMANCE.md (see backend/benches/perf/main.rs).
+bench: backend-release wrk
+	$(CARGO) bench -p kakehashi --bench perf
 
 clean:
 	$(CARGO) clean
