@@ -25,6 +25,9 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// `KAKEHASHI_MAIL_FROM`.
     pub mail_from: String,
+    /// `KAKEHASHI_SEARCH_CACHE=off` turns off reusing public search answers (for measuring
+    /// the search itself).
+    pub search_cache: bool,
 }
 
 impl Config {
@@ -69,6 +72,10 @@ impl Config {
                 .ok()
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| "架け橋 <no-reply@kakehashi.example>".to_owned()),
+            search_cache: !matches!(
+                std::env::var("KAKEHASHI_SEARCH_CACHE").as_deref(),
+                Ok("off" | "0" | "false")
+            ),
         })
     }
 }

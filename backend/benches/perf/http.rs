@@ -182,14 +182,20 @@ fn build_ms(log: &Path) -> Option<u64> {
         .as_u64()
 }
 
-pub fn measure(s: &Settings, db_path: &Path) -> Result<HttpFigures, String> {
-    let path = format!("/api/v1/projects?{}", TYPICAL.url_query());
-    let log_path = s.results_dir().join("serve.log");
-    let log = std::fs::File::create(&log_path).map_err(|e| e.to_string())?;
+/// Starts `kakehashi serve` on the data, loads it, stops it: (figures, the answer's body,
+/// resident memory once the index is built).
+fn app_run(
+    s: &Settings,
+    db: &Path,
+    path: &str,
+    log_path: &Path,
+    cache: bool,
+) -> Result<(Wrk, Vec<u8>, Option<u64>), String> {
+    let log = std::fs::File::create(log_path).map_err(|e| e.to_string())?;
     let addr = free_addr()?;
-    let db = std::fs::canonicalize(db_path).map_err(|e| e.to_string())?;
     println!(
-        "starting kakehashi serve on {addr} (builds its index first; log in {})",
+        "starting kakehashi serve on {addr}, search cache {} (builds its index first; log in {})",
+        if cache { "on" } else { "off" },
         log_path.display()
     );
     let mut app = Server(
@@ -199,22 +205,33 @@ pub fn measure(s: &Settings, db_path: &Path) -> Result<HttpFigures, String> {
             .env("KAKEHASHI_ADDR", &addr)
             .env("KAKEHASHI_WORKERS", s.workers.to_string())
             .env("KAKEHASHI_LOG_FORMAT", "json")
+            .env("KAKEHASHI_SEARCH_CACHE", if cache { "on" } else { "off" })
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
             .map_err(|e| format!("{}: {e}", s.server_binary().display()))?,
     );
-    wait_ready(&mut app, &addr, "/api/health", &log_path)?;
-    let server_rss_bytes = rss_bytes(app.0.id());
-    let (status, body) = get(&addr, &path)?;
+    wait_ready(&mut app, &addr, "/api/health", log_path)?;
+    let rss = rss_bytes(app.0.id());
+    let (status, body) = get(&addr, path)?;
     if status != 200 {
         return Err(format!(
             "GET {path} answered {status}: {}",
             String::from_utf8_lossy(&body)
         ));
     }
-    let app_figures = load(s, &format!("http://{addr}{path}"))?;
-    drop(app);
+    let figures = load(s, &format!("http://{addr}{path}"))?;
+    Ok((figures, body, rss))
+}
+
+pub fn measure(s: &Settings, db_path: &Path) -> Result<HttpFigures, String> {
+    let path = format!("/api/v1/projects?{}", TYPICAL.url_query());
+    let log_path = s.results_dir().join("serve.log");
+    let db = std::fs::canonicalize(db_path).map_err(|e| e.to_string())?;
+    // The app as deployed (a repeated search is answered from its cache), then with the cache
+    // off: what every search costs when it is not a repeat.
+    let (app_figures, body, server_rss_bytes) = app_run(s, &db, &path, &log_path, true)?;
+    let (uncached, _, _) = app_run(s, &db, &path, &log_path, false)?;
 
     // Measured alone, after the app stopped: the two never share the cores.
     let addr = free_addr()?;
@@ -249,6 +266,7 @@ pub fn measure(s: &Settings, db_path: &Path) -> Result<HttpFigures, String> {
         connections: s.http_connections,
         secs: s.http_time.as_secs(),
         app: app_figures,
+        app_uncached: Some(uncached),
         bare: bare_figures,
         server_build_ms: build_ms(&log_path),
         server_rss_bytes,

@@ -260,6 +260,18 @@ fn targets(o: &mut String, r: &Results) -> std::fmt::Result {
             h.bare.p99_ms,
             at_least(share, 40.0, "%")
         )?;
+        if let Some(u) = &h.app_uncached {
+            writeln!(
+                o,
+                "| the same with the search cache off (every request searches) \
+                 | {:.1}% ({:.0} vs {:.0}); p50 {:.2} ms, p99 {:.2} ms | reported | — |",
+                100.0 * u.rps / h.bare.rps,
+                u.rps,
+                h.bare.rps,
+                u.p50_ms,
+                u.p99_ms
+            )?;
+        }
     }
     if let Some(q) = &r.sql {
         let e = q.engine;
@@ -417,7 +429,12 @@ fn details(o: &mut String, r: &Results) -> std::fmt::Result {
         writeln!(o, "### HTTP\n")?;
         writeln!(o, "| server | requests/s | p50 | p99 | requests | errors |")?;
         writeln!(o, "|---|---|---|---|---|---|")?;
-        for (name, w) in [("`kakehashi serve`", &h.app), ("bare actix-web", &h.bare)] {
+        let mut servers = vec![("`kakehashi serve` (search cache on)", &h.app)];
+        if let Some(u) = &h.app_uncached {
+            servers.push(("`kakehashi serve`, `KAKEHASHI_SEARCH_CACHE=off`", u));
+        }
+        servers.push(("bare actix-web", &h.bare));
+        for (name, w) in servers {
             writeln!(
                 o,
                 "| {name} | {:.0} | {:.2} ms | {:.2} ms | {} | {} |",

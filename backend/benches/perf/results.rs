@@ -126,7 +126,11 @@ pub struct HttpFigures {
     pub workers: usize,
     pub connections: usize,
     pub secs: u64,
+    /// With repeated answers from the search cache (as deployed).
     pub app: Wrk,
+    /// With `KAKEHASHI_SEARCH_CACHE=off`: every request searches.
+    #[serde(default)]
+    pub app_uncached: Option<Wrk>,
     pub bare: Wrk,
     /// From the server's log line "search index built".
     pub server_build_ms: Option<u64>,

@@ -1,4 +1,5 @@
-use actix_web::{get, patch, post, web, web::Json, HttpResponse};
+use actix_web::web::{Bytes, Json};
+use actix_web::{get, patch, post, web, HttpResponse};
 use kakehashi_shared::enums::ContractType;
 use kakehashi_shared::project::{Project, ProjectDraft, ProjectVersion, ReviewComment};
 use kakehashi_shared::search::ProjectSearchPage;
@@ -101,7 +102,7 @@ pub async fn list(
     state: State,
     MaybeAuthUser(actor): MaybeAuthUser,
     query: web::Query<ListQuery>,
-) -> Result<Json<ProjectSearchPage>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut e = FieldErrors::new();
     if q.prefecture
@@ -170,7 +171,7 @@ pub async fn list(
             .db
             .run(move |c| service::list(c, actor.as_ref(), &lq, page))
             .await?;
-        return Ok(Json(ProjectSearchPage {
+        return Ok(HttpResponse::Ok().json(ProjectSearchPage {
             items: found.items,
             next_cursor: found.next_cursor,
             total: None,
@@ -202,13 +203,33 @@ pub async fn list(
         offset,
         limit: usize::try_from(limit).unwrap_or(20),
     };
+    // Public answers are the same for everyone: a repeated search is served from the cache.
+    let key = format!("{search:?}");
+    let (generation, at) = (state.search.generation(), now.timestamp());
+    let cached = state.config.search_cache;
+    if let Some(body) = cached
+        .then(|| state.search.pages.get(&key, generation, at))
+        .flatten()
+    {
+        return Ok(json_body(body));
+    }
     let engine = state.search.clone();
-    Ok(Json(
-        state
-            .db
-            .run(move |c| search_service::search_projects(c, &engine, &search, now))
-            .await?,
-    ))
+    let page = state
+        .db
+        .run(move |c| search_service::search_projects(c, &engine, &search, now))
+        .await?;
+    let body =
+        Bytes::from(serde_json::to_vec(&page).map_err(|e| ApiError::internal(e.to_string()))?);
+    if cached {
+        state.search.pages.put(key, generation, at, body.clone());
+    }
+    Ok(json_body(body))
+}
+
+fn json_body(body: Bytes) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(body)
 }
 
 /// One posting: public once published; drafts only for the company and its hub.

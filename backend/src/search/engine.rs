@@ -2,9 +2,11 @@
 //! built from the database at start-up and kept current by following `search_changes`.
 
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, RwLock};
 use std::time::Instant;
 
+use super::cache::PageCache;
 use super::docs::{committed_hours, company_replies, scout_replies, ProjectDoc, TalentDoc};
 use super::slab::Slab;
 use super::taxonomy::Taxonomy;
@@ -51,6 +53,9 @@ pub struct SearchEngine {
     talent_text: TextIndex,
     pub taxonomy: Taxonomy,
     follower: Mutex<Follower>,
+    /// Bumped whenever the indexed records change; cached answers carry it.
+    generation: AtomicU64,
+    pub pages: PageCache,
 }
 
 fn poisoned<T>(e: std::sync::PoisonError<T>) -> T {
@@ -68,6 +73,8 @@ impl SearchEngine {
                 cursor,
                 ..Default::default()
             }),
+            generation: AtomicU64::new(0),
+            pages: PageCache::default(),
         })
     }
 
@@ -142,14 +149,15 @@ impl SearchEngine {
         replies: super::docs::Replies,
     ) -> Result<(), ApiError> {
         let (id, doc, text) = ProjectDoc::from_row(row, replies, &self.taxonomy)?;
-        self.project_text.upsert(id, &text)?;
+        self.project_text
+            .upsert(id, &text, &super::projects::tags(&doc))?;
         self.write().projects.put(id, doc);
         Ok(())
     }
 
     fn put_talent(&self, id: i64, doc: TalentDoc, text: &str) -> Result<(), ApiError> {
         if doc.discoverable {
-            self.talent_text.upsert(id, text)?;
+            self.talent_text.upsert(id, text, &[])?;
         } else {
             self.talent_text.remove(id);
         }
@@ -221,9 +229,15 @@ impl SearchEngine {
         if applied > 0 {
             self.project_text.commit()?;
             self.talent_text.commit()?;
+            self.generation.fetch_add(1, Ordering::SeqCst);
         }
         advance(&mut follower);
         Ok(applied)
+    }
+
+    /// Changes with every applied change, so an answer computed before it is not reused.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
     }
 
     pub fn sizes(&self) -> (usize, usize) {
@@ -331,12 +345,16 @@ impl SearchEngine {
         f(&self.read())
     }
 
-    pub(crate) fn match_projects(&self, q: &str) -> Result<Option<Vec<(i64, f32)>>, ApiError> {
+    pub(crate) fn match_projects(
+        &self,
+        q: &str,
+        tags: &[u64],
+    ) -> Result<Option<Vec<(i64, f32)>>, ApiError> {
         let grams = query_bigrams(q);
         if grams.is_empty() {
             return Ok(None);
         }
-        self.project_text.search(&grams).map(Some)
+        self.project_text.search(&grams, tags).map(Some)
     }
 
     pub(crate) fn match_talents(&self, q: &str) -> Result<Option<Vec<(i64, f32)>>, ApiError> {
@@ -344,6 +362,6 @@ impl SearchEngine {
         if grams.is_empty() {
             return Ok(None);
         }
-        self.talent_text.search(&grams).map(Some)
+        self.talent_text.search(&grams, &[]).map(Some)
     }
 }

@@ -1,6 +1,7 @@
 //! Search and matching: an in-memory engine built from the database and kept current by
 //! following the `search_changes` log, so every instance converges on the same index.
 
+pub mod cache;
 pub mod docs;
 pub mod engine;
 pub mod projects;

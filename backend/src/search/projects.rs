@@ -113,6 +113,54 @@ impl<'a> Filter<'a> {
     }
 }
 
+/// Kinds of tag: a tag is `kind << 8 | value`, every value being a byte.
+const PREFECTURE: u64 = 1;
+const REGION: u64 = 2;
+const INDUSTRY: u64 = 3;
+const REMOTE: u64 = 4;
+const GROUP: u64 = 5;
+const CHALLENGE: u64 = 6;
+const CONTRACT: u64 = 7;
+
+fn tag(kind: u64, value: u8) -> u64 {
+    kind << 8 | u64::from(value)
+}
+
+fn contract_index(t: ContractType) -> u8 {
+    let i = ContractType::ALL.iter().position(|c| *c == t);
+    i.and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX)
+}
+
+/// The tags a posting is indexed with in the text index, for the filters that are equalities.
+pub fn tags(d: &ProjectDoc) -> Vec<u64> {
+    let mut out = vec![
+        tag(PREFECTURE, d.prefecture),
+        tag(REGION, d.region),
+        tag(INDUSTRY, d.industry),
+        tag(REMOTE, u8::from(d.remote)),
+    ];
+    out.extend(d.challenge_groups.iter().map(|g| tag(GROUP, g)));
+    out.extend(d.challenges.iter().map(|c| tag(CHALLENGE, c)));
+    out.extend(d.contract_type.map(|t| tag(CONTRACT, contract_index(t))));
+    out
+}
+
+impl Filter<'_> {
+    /// The filters that are tags, for the text index to intersect with the words.
+    fn tags(&self) -> Vec<u64> {
+        let q = self.q;
+        let mut out = Vec::new();
+        out.extend(self.prefecture.map(|p| tag(PREFECTURE, p)));
+        out.extend(self.region.map(|r| tag(REGION, r)));
+        out.extend(self.industry.map(|i| tag(INDUSTRY, i)));
+        out.extend(q.remote.map(|r| tag(REMOTE, u8::from(r))));
+        out.extend(self.challenge.map(|c| tag(CHALLENGE, c)));
+        out.extend(self.challenge_group.map(|g| tag(GROUP, g)));
+        out.extend(q.contract_type.map(|t| tag(CONTRACT, contract_index(t))));
+        out
+    }
+}
+
 /// Facet counts in arrays indexed by interned number: no strings until the answer is written.
 struct Counts {
     prefecture: Vec<u64>,
@@ -153,8 +201,7 @@ impl Counts {
         }
         bump(&mut self.industry, usize::from(d.industry));
         if let Some(t) = d.contract_type {
-            let i = ContractType::ALL.iter().position(|c| *c == t);
-            bump(&mut self.contract_type, i.unwrap_or(usize::MAX));
+            bump(&mut self.contract_type, usize::from(contract_index(t)));
         }
         self.remote[usize::from(d.remote)] += 1;
         let fee = i64::from(d.fee);
@@ -207,12 +254,12 @@ fn listed(counts: &[u64], value: impl Fn(usize) -> String) -> Vec<FacetCount> {
 
 impl SearchEngine {
     pub fn search_projects(&self, q: &ProjectQuery, now: i64) -> Result<ProjectHits, ApiError> {
-        let text = match q.q.as_deref() {
-            Some(text) => self.match_projects(text)?,
-            None => None,
-        };
         let tax = &self.taxonomy;
         let filter = Filter::new(q, tax);
+        let text = match q.q.as_deref() {
+            Some(text) => self.match_projects(text, &filter.tags())?,
+            None => None,
+        };
         self.with_stores(|s| {
             let projects = &s.projects;
             let mut hits: Vec<(i64, &ProjectDoc, f32)> = match &text {

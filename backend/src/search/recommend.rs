@@ -1,6 +1,7 @@
-//! Recommendations both ways, each with a score and its reasons. A recommendation scores every
+//! Recommendations both ways, each with a score and its reasons. A recommendation reads every
 //! eligible record in one pass over the flat records (no candidate sets to gather), keeping the
-//! best few in a small heap; reasons are written only for those returned.
+//! best few in a small heap. A record whose skill factors cannot lift it into a full list is
+//! skipped before the other factors are computed; reasons are written only for those returned.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
@@ -8,7 +9,7 @@ use std::collections::{BinaryHeap, HashSet};
 use kakehashi_shared::search::Reason;
 
 use super::engine::SearchEngine;
-use super::score::{points, rotation, score, NewSide};
+use super::score::{points, rotation, score, upper_bound, NewSide};
 
 /// One recommended record: its id, score and reasons.
 pub type Scored = (i64, i32, Vec<Reason>);
@@ -27,6 +28,15 @@ impl Best {
             now,
             heap: BinaryHeap::with_capacity(limit + 1),
         }
+    }
+
+    /// The score a new entry must reach (`i32::MIN` while the list is not full).
+    #[inline]
+    fn floor(&self) -> i32 {
+        if self.heap.len() < self.limit {
+            return i32::MIN;
+        }
+        self.heap.peek().map_or(i32::MIN, |Reverse(min)| min.0)
     }
 
     /// Offers `id` with `points`; `admit` (an exclusion lookup) is asked only when the offer
@@ -77,7 +87,7 @@ impl SearchEngine {
             };
             let mut best = Best::new(limit, now);
             for (id, p) in s.projects.iter() {
-                if p.is_open(now) {
+                if p.is_open(now) && upper_bound(p, talent) >= best.floor() {
                     let points = points(p, talent, tax, now, NewSide::Project);
                     best.offer(points, id, |id| !exclude.contains(&id));
                 }
@@ -108,7 +118,8 @@ impl SearchEngine {
             };
             let mut best = Best::new(limit, now);
             for (id, t) in s.talents.iter() {
-                if t.discoverable && t.free_hours > 0 {
+                // Most talent cannot reach a full list: two popcounts rule them out.
+                if t.discoverable && t.free_hours > 0 && upper_bound(project, t) >= best.floor() {
                     let points = points(project, t, tax, now, NewSide::Talent);
                     best.offer(points, id, |id| !exclude.contains(&id));
                 }

@@ -88,6 +88,27 @@ pub fn points(
     sum.0.clamp(0, 100)
 }
 
+/// The most any factor but the two skill factors can give (challenge 10, hours 10, fee 10,
+/// location 8, tie 7, responsiveness 5, new 5). Keep in step with `factors`.
+const OTHERS_MAX: i32 = 55;
+
+/// A bound no score of `talent` for `project` exceeds, from the skill factors alone (two
+/// popcounts): a ranking skips a record whose bound cannot reach its list.
+#[inline]
+pub fn upper_bound(project: &ProjectDoc, talent: &TalentDoc) -> i32 {
+    let required = share(
+        40,
+        2 * talent.skills.common(&project.required),
+        2 * project.required.len(),
+    );
+    let preferred = share(
+        10,
+        talent.skills.common(&project.preferred),
+        project.preferred.len(),
+    );
+    (required + preferred + OTHERS_MAX).min(100)
+}
+
 #[inline]
 fn factors(
     project: &ProjectDoc,
@@ -329,4 +350,63 @@ pub fn rotation(id: i64, now: i64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::docs::Replies;
+
+    /// Deterministic variety without a dependency: SplitMix64 steps.
+    fn next(state: &mut u64) -> u64 {
+        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        rotation(i64::from_ne_bytes(state.to_ne_bytes()), 0)
+    }
+
+    #[test]
+    fn the_bound_is_never_below_the_score() {
+        let tax = Taxonomy::compiled().unwrap();
+        let mut s = 7;
+        for _ in 0..20_000 {
+            let mut r = || next(&mut s);
+            let mut project = ProjectDoc {
+                hours: (r() % 60) as u16,
+                onsite_days: (r() % 4) as u8,
+                fee: (r() % 300_000) as u32,
+                remote: r() % 2 == 0,
+                prefecture: (r() % 48) as u8,
+                published_at: (r() % 10_000_000) as i64,
+                company_replies: Replies {
+                    asked: (r() % 5) as u8,
+                    in_time: (r() % 3) as u8,
+                },
+                ..Default::default()
+            };
+            project.required.0 = [r() & r() & 0xFFFF, 0];
+            project.preferred.0 = [r() & r() & 0xFFFF, 0];
+            project.challenges.0 = [r() & r() & 0xFF];
+            let mut talent = TalentDoc {
+                free_hours: (r() % 60) as i16,
+                onsite_days: (r() % 4) as u8,
+                fee: (r() % 300_000) as u32,
+                remote_only: r() % 3 == 0,
+                residence: (r() % 48) as u8,
+                created_at: (r() % 10_000_000) as u32,
+                ..Default::default()
+            };
+            talent.skills.0 = [r() & 0xFFFF, 0];
+            talent.seasoned = talent.skills.and(&crate::search::taxonomy::Bits([r(), 0]));
+            talent.challenges.0 = [r() & 0xFF];
+            talent.hometown.0 = [r() & r()];
+            let now = 10_000_000;
+            for side in [NewSide::Talent, NewSide::Project] {
+                let p = points(&project, &talent, &tax, now, side);
+                assert!(
+                    upper_bound(&project, &talent) >= p,
+                    "{project:?} {talent:?}"
+                );
+                assert_eq!(score(&project, &talent, &tax, now, side).0, p);
+            }
+        }
+    }
 }

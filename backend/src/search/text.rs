@@ -61,6 +61,9 @@ pub struct TextIndex {
     writer: Mutex<IndexWriter>,
     id: Field,
     body: Field,
+    /// Filter values as numbers (see `search::projects::tags`), so a search with filters
+    /// intersects their postings with the text's instead of scoring every text match.
+    tags: Field,
 }
 
 impl TextIndex {
@@ -75,6 +78,7 @@ impl TextIndex {
                     .set_index_option(IndexRecordOption::WithFreqs),
             ),
         );
+        let tags = schema.add_u64_field("tags", NumericOptions::default().set_indexed());
         let index = Index::create_in_ram(schema.build());
         let bigrams = NgramTokenizer::new(2, 2, false).map_err(internal)?;
         index
@@ -94,6 +98,7 @@ impl TextIndex {
             writer: Mutex::new(writer),
             id,
             body,
+            tags,
         })
     }
 
@@ -103,14 +108,16 @@ impl TextIndex {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Replaces the text of `id` (visible after `commit`).
-    pub fn upsert(&self, id: i64, text: &str) -> Result<(), ApiError> {
+    /// Replaces the text and tags of `id` (visible after `commit`).
+    pub fn upsert(&self, id: i64, text: &str, tags: &[u64]) -> Result<(), ApiError> {
         let key = u64::try_from(id).map_err(|_| ApiError::internal("negative id"))?;
+        let mut document = doc!(self.id => key, self.body => normalize(text));
+        for tag in tags {
+            document.add_u64(self.tags, *tag);
+        }
         let writer = self.writer();
         writer.delete_term(Term::from_field_u64(self.id, key));
-        writer
-            .add_document(doc!(self.id => key, self.body => normalize(text)))
-            .map_err(internal)?;
+        writer.add_document(document).map_err(internal)?;
         Ok(())
     }
 
@@ -127,20 +134,27 @@ impl TextIndex {
         self.reader.reload().map_err(internal)
     }
 
-    /// Every record whose text holds all the query's bigrams, with its BM25 score.
-    pub fn search(&self, bigrams: &[String]) -> Result<Vec<(i64, f32)>, ApiError> {
+    /// Every record whose text holds all the query's bigrams and that has every tag, with its
+    /// BM25 score.
+    pub fn search(&self, bigrams: &[String], tags: &[u64]) -> Result<Vec<(i64, f32)>, ApiError> {
         if bigrams.is_empty() {
             return Ok(Vec::new());
         }
-        let clauses: Vec<(Occur, Box<dyn Query>)> = bigrams
-            .iter()
-            .map(|g| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(self.body, g),
-                    IndexRecordOption::WithFreqs,
-                ));
-                (Occur::Must, q)
-            })
+        let words = bigrams.iter().map(|g| {
+            TermQuery::new(
+                Term::from_field_text(self.body, g),
+                IndexRecordOption::WithFreqs,
+            )
+        });
+        let filters = tags.iter().map(|t| {
+            TermQuery::new(
+                Term::from_field_u64(self.tags, *t),
+                IndexRecordOption::Basic,
+            )
+        });
+        let clauses: Vec<(Occur, Box<dyn Query>)> = words
+            .chain(filters)
+            .map(|q| (Occur::Must, Box::new(q) as Box<dyn Query>))
             .collect();
         let query = BooleanQuery::new(clauses);
         self.reader
@@ -221,14 +235,14 @@ mod tests {
     #[test]
     fn japanese_and_english_are_found_inside_longer_words() {
         let index = TextIndex::new().unwrap();
-        index.upsert(1, "Webマーケティング支援").unwrap();
-        index.upsert(2, "ＥＣサイトの立ち上げ").unwrap();
-        index.upsert(3, "ﾏｰｹﾃｨﾝｸﾞ（半角）").unwrap();
-        index.upsert(4, "品質管理").unwrap();
+        index.upsert(1, "Webマーケティング支援", &[1]).unwrap();
+        index.upsert(2, "ＥＣサイトの立ち上げ", &[]).unwrap();
+        index.upsert(3, "ﾏｰｹﾃｨﾝｸﾞ（半角）", &[2]).unwrap();
+        index.upsert(4, "品質管理", &[]).unwrap();
         index.commit().unwrap();
         let ids = |q: &str| {
             let mut v: Vec<i64> = index
-                .search(&query_bigrams(q))
+                .search(&query_bigrams(q), &[])
                 .unwrap()
                 .into_iter()
                 .map(|(id, _)| id)
@@ -241,10 +255,25 @@ mod tests {
         assert_eq!(ids("ec サイト"), [2]);
         assert_eq!(ids("web"), [1]);
         assert!(ids("\"AND\" (*:)").is_empty());
-        index.upsert(4, "品質管理とマーケティング").unwrap();
+        index
+            .upsert(4, "品質管理とマーケティング", &[1, 2])
+            .unwrap();
         index.remove(2);
         index.commit().unwrap();
         assert_eq!(ids("マーケティング"), [1, 3, 4]);
+        let tagged = |tags: &[u64]| {
+            let mut v: Vec<i64> = index
+                .search(&query_bigrams("マーケティング"), tags)
+                .unwrap()
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(tagged(&[1]), [1, 4]);
+        assert_eq!(tagged(&[1, 2]), [4]);
+        assert!(tagged(&[9]).is_empty());
         assert!(ids("EC").is_empty());
     }
 

@@ -389,7 +389,44 @@ async fn responsiveness_and_unworkable_terms_are_explained(backend: Backend) {
     app.stop().await;
 }
 
+/// A repeated search is answered from the cache, and a write is never hidden behind it.
+async fn cached_answers_follow_every_change(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let company = app.company_user("owner@iwate.example", "03").await;
+    let coordinator = app.coordinator("c@hub.example", &["03"]).await;
+    let anonymous = app.client();
+    let path = "/api/v1/projects?q=せんべい&prefecture=03";
+    let total = |page: &ProjectSearchPage| page.total.unwrap_or(0);
+    let first = publish(&app, &company, &coordinator, ProjectDraft::default()).await;
+    let before: ProjectSearchPage = anonymous.get(path).await.unwrap();
+    let again: ProjectSearchPage = anonymous.get(path).await.unwrap();
+    assert_eq!(ids(&before), [first]);
+    assert_eq!(ids(&again), ids(&before));
+    let second = publish(&app, &company, &coordinator, ProjectDraft::default()).await;
+    let after: ProjectSearchPage = anonymous.get(path).await.unwrap();
+    assert_eq!(total(&after), total(&before) + 1);
+    assert!(ids(&after).contains(&second));
+    company
+        .api
+        .update_project(
+            first,
+            &ProjectDraft {
+                title: Some("りんご農園のEC担当".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let edited: ProjectSearchPage = anonymous
+        .get("/api/v1/projects?q=りんご農園&prefecture=03")
+        .await
+        .unwrap();
+    assert_eq!(ids(&edited), [first]);
+    app.stop().await;
+}
+
 on_both_backends!(
+    cached_answers_follow_every_change,
     projects_are_found_filtered_and_faceted,
     recommendations_explain_themselves,
     responsiveness_and_unworkable_terms_are_explained

@@ -212,6 +212,7 @@ impl TestApp {
                 pool_size: 4,
                 smtp_url: None,
                 mail_from: "架け橋 <no-reply@kakehashi.example>".to_owned(),
+                search_cache: true,
             },
         });
         actix_web::rt::spawn(kakehashi::state::follow_search_changes(
