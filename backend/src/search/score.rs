@@ -88,12 +88,15 @@ pub fn points(
     sum.0.clamp(0, 100)
 }
 
-/// The most any factor but the two skill factors can give (challenge 10, hours 10, fee 10,
-/// location 8, tie 7, responsiveness 5, new 5). Keep in step with `factors`.
-const OTHERS_MAX: i32 = 55;
+/// The most the factors `upper_bound` does not compute can give (hours 10, location 8, tie 7,
+/// responsiveness 5, new 5). Keep in step with `factors`.
+const OTHERS_MAX: i32 = 35;
 
-/// A bound no score of `talent` for `project` exceeds, from the skill factors alone (two
-/// popcounts): a ranking skips a record whose bound cannot reach its list.
+const CHALLENGE_POINTS: i32 = 10;
+
+/// A bound no score of `talent` for `project` exceeds, from the cheap factors alone (skills
+/// and challenges are a few popcounts, the fee two comparisons): a ranking skips a record
+/// whose bound cannot reach its list.
 #[inline]
 pub fn upper_bound(project: &ProjectDoc, talent: &TalentDoc) -> i32 {
     let required = share(
@@ -106,7 +109,27 @@ pub fn upper_bound(project: &ProjectDoc, talent: &TalentDoc) -> i32 {
         talent.skills.common(&project.preferred),
         project.preferred.len(),
     );
-    (required + preferred + OTHERS_MAX).min(100)
+    let challenge = if project.challenges.intersects(&talent.challenges) {
+        CHALLENGE_POINTS
+    } else {
+        0
+    };
+    (required + preferred + challenge + fee_points(project, talent) + OTHERS_MAX).min(100)
+}
+
+/// The fee factor: the wish met 10, within 30% below it 5, under half of it −15.
+#[inline]
+fn fee_points(project: &ProjectDoc, talent: &TalentDoc) -> i32 {
+    let (fee, wish) = (u64::from(project.fee), u64::from(talent.fee));
+    if fee >= wish {
+        10
+    } else if fee * 10 >= wish * 7 {
+        5
+    } else if fee * 2 < wish {
+        -15
+    } else {
+        0
+    }
 }
 
 #[inline]
@@ -161,7 +184,7 @@ fn factors(
         });
     }
     if project.challenges.intersects(&talent.challenges) {
-        out.add("challenge", 10, || {
+        out.add("challenge", CHALLENGE_POINTS, || {
             let c = project
                 .challenges
                 .and(&talent.challenges)
@@ -191,28 +214,26 @@ fn factors(
             )
         });
     }
-    let (fee, wish) = (u64::from(project.fee), u64::from(talent.fee));
-    if fee >= wish {
-        out.add("fee", 10, || {
+    match fee_points(project, talent) {
+        0 => {}
+        10 => out.add("fee", 10, || {
             (
                 "報酬が希望額を満たす".to_owned(),
                 "The fee meets the talent's wish".to_owned(),
             )
-        });
-    } else if fee * 10 >= wish * 7 {
-        out.add("fee", 5, || {
+        }),
+        5 => out.add("fee", 5, || {
             (
                 "報酬が希望額に近い".to_owned(),
                 "The fee is close to the talent's wish".to_owned(),
             )
-        });
-    } else if fee * 2 < wish {
-        out.add("fee", -15, || {
+        }),
+        points => out.add("fee", points, || {
             (
                 "報酬が希望額の半分未満".to_owned(),
                 "The fee is under half the talent's wish".to_owned(),
             )
-        });
+        }),
     }
     let days = project.onsite_days;
     // A remote-only talent comes on site no day at all.
