@@ -8,6 +8,8 @@
 mod context;
 mod errors;
 mod messages;
+// Texts with numbers (money, hours, counts) for the public and talent screens.
+pub mod format;
 
 use chrono::{DateTime, Utc};
 use kakehashi_shared::enums::{PartnerKind, Role};

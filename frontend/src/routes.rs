@@ -6,6 +6,12 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::pages::{HomePage, LoginPage, MePage, NotFoundPage, RegisterPage};
+// Public and talent screens.
+use crate::pages::public::{ProjectPage, ProjectSearch};
+use crate::pages::talent::{
+    ApplicationPage, ApplicationsPage, ApplyPage, RecommendedPage, ScoutPage, ScoutsPage,
+    TalentProfilePage,
+};
 
 #[derive(Clone, Debug, PartialEq, Routable)]
 pub enum Route {
@@ -17,6 +23,25 @@ pub enum Route {
     Register,
     #[at("/me")]
     Me,
+    // Public and talent screens.
+    #[at("/projects")]
+    Projects,
+    #[at("/projects/:id")]
+    Project { id: i64 },
+    #[at("/projects/:id/apply")]
+    Apply { id: i64 },
+    #[at("/talent/profile")]
+    TalentProfile,
+    #[at("/talent/recommended")]
+    Recommended,
+    #[at("/talent/applications")]
+    Applications,
+    #[at("/talent/applications/:id")]
+    Application { id: i64 },
+    #[at("/talent/scouts")]
+    Scouts,
+    #[at("/talent/scouts/:id")]
+    Scout { id: i64 },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -28,6 +53,16 @@ pub fn switch(route: Route) -> Html {
         Route::Login => html! { <LoginPage /> },
         Route::Register => html! { <RegisterPage /> },
         Route::Me => html! { <MePage /> },
+        // Public and talent screens.
+        Route::Projects => html! { <ProjectSearch /> },
+        Route::Project { id } => html! { <ProjectPage {id} /> },
+        Route::Apply { id } => html! { <ApplyPage {id} /> },
+        Route::TalentProfile => html! { <TalentProfilePage /> },
+        Route::Recommended => html! { <RecommendedPage /> },
+        Route::Applications => html! { <ApplicationsPage /> },
+        Route::Application { id } => html! { <ApplicationPage {id} /> },
+        Route::Scouts => html! { <ScoutsPage /> },
+        Route::Scout { id } => html! { <ScoutPage {id} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }
@@ -37,6 +72,14 @@ pub fn switch(route: Route) -> Html {
 pub struct LoginQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
+}
+
+/// `/talent/applications/:id?applied=true`: the application was just sent, so the page
+/// says so and what happens next.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AppliedQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applied: Option<bool>,
 }
 
 /// The path the browser shows now (path only; the app's pages take no query but /login's).

@@ -86,3 +86,39 @@ pub struct RecommendedTalent {
     pub score: i32,
     pub reasons: Vec<Reason>,
 }
+
+/// The query of a catalogue search (`GET /api/v1/projects`): what the app keeps in its
+/// `/projects?…` address (so a search can be linked and reloaded) and what the client sends.
+/// Absent fields are left out of the query string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectSearchParams {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefecture: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// A challenge code or a challenge group code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_type: Option<crate::enums::ContractType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_max: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_max: Option<i32>,
+    /// `relevance` (default), `newest`, `fee` or `deadline`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}

@@ -34,9 +34,29 @@ pub fn header() -> Html {
         })
     };
 
+    // Public and talent screens: the catalogue for everyone but staff and companies, and
+    // the talent's own screens once a talent is signed in.
+    let role = session.session().map(|s| s.user.role);
+    let public_and_talent = match role {
+        None => html! {
+            <li><Link<Route> to={Route::Projects} classes="nav-link">{ Msg::NavFindProjects.t(lang) }</Link<Route>></li>
+        },
+        Some(kakehashi_shared::enums::Role::Talent) => html! {
+            <>
+                <li><Link<Route> to={Route::Projects} classes="nav-link">{ Msg::NavFindProjects.t(lang) }</Link<Route>></li>
+                <li><Link<Route> to={Route::Recommended} classes="nav-link">{ Msg::NavTalRecommended.t(lang) }</Link<Route>></li>
+                <li><Link<Route> to={Route::Applications} classes="nav-link">{ Msg::NavTalApplications.t(lang) }</Link<Route>></li>
+                <li><Link<Route> to={Route::Scouts} classes="nav-link">{ Msg::NavTalScouts.t(lang) }</Link<Route>></li>
+                <li><Link<Route> to={Route::TalentProfile} classes="nav-link">{ Msg::NavTalProfile.t(lang) }</Link<Route>></li>
+            </>
+        },
+        Some(_) => Html::default(),
+    };
+
     let menu = if session.is_signed_in() {
         html! {
             <>
+                { public_and_talent.clone() }
                 <li><Link<Route> to={Route::Me} classes="nav-link">{ Msg::NavMe.t(lang) }</Link<Route>></li>
                 <li>
                     <button type="button" class="nav-link" onclick={on_logout} disabled={*signing_out}>
@@ -48,6 +68,7 @@ pub fn header() -> Html {
     } else {
         html! {
             <>
+                { public_and_talent }
                 <li><Link<Route> to={Route::Login} classes="nav-link">{ Msg::NavLogin.t(lang) }</Link<Route>></li>
                 <li><Link<Route> to={Route::Register} classes="nav-link">{ Msg::NavRegister.t(lang) }</Link<Route>></li>
             </>

@@ -57,6 +57,14 @@ pub fn problem_message(error: &ApiError) -> Msg {
     if let Some((_, msg)) = by_code.iter().find(|(code, _)| problem.is(*code)) {
         return *msg;
     }
+    // Conflicts that applying and answering a scout name (public and talent screens).
+    match problem.code.as_str() {
+        "application_exists" => return Msg::ErrApplicationExists,
+        "recruitment_closed" => return Msg::ErrRecruitmentClosed,
+        "recruitment_not_open" => return Msg::ErrRecruitmentNotOpen,
+        "profile_required" => return Msg::ErrProfileRequired,
+        _ => {}
+    }
     // Codes this app does not know yet still get an honest message by their status.
     match problem.status {
         503 => Msg::ErrUnavailable,

@@ -6,6 +6,10 @@ mod me;
 mod not_found;
 mod register;
 
+// Public and talent screens.
+pub mod public;
+pub mod talent;
+
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use me::MePage;

@@ -1,0 +1,360 @@
+//! `/talent/applications` (the talent's applications, newest first, a page at a time) and
+//! `/talent/applications/:id` (one application: where it stands, its timeline, what was
+//! sent, and withdrawing).
+
+use kakehashi_shared::application::{Application, TransitionInput};
+use kakehashi_shared::client::ApiClient;
+use kakehashi_shared::workflow::{ApplicationAction, ApplicationStatus};
+use kakehashi_shared::Page;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::TalentOnly;
+use crate::api::ApiError;
+use crate::components::{ErrorAlert, Loading, Notice, RequireSession};
+use crate::hooks::{use_remote, use_title, Remote};
+use crate::i18n::format::question_label;
+use crate::i18n::{format_date, use_lang, Lang, Msg};
+use crate::pages::public::names::{
+    application_status, application_status_class, application_status_next, decline_reason,
+};
+use crate::routes::{AppliedQuery, Route};
+use crate::session::use_session;
+
+const PAGE_SIZE: u32 = 20;
+
+#[function_component(ApplicationsPage)]
+pub fn applications_page() -> Html {
+    use_title(Msg::TalApplicationsTitle);
+    html! {
+        <RequireSession>
+            <TalentOnly>
+                <ApplicationList />
+            </TalentOnly>
+        </RequireSession>
+    }
+}
+
+/// The list grows page by page ("show more"), so what was read stays in place.
+#[function_component(ApplicationList)]
+fn application_list() -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let items = use_state(Vec::<Application>::new);
+    let next = use_state(|| None::<String>);
+    let state = use_state(|| Remote::<()>::Loading);
+    let cursor = use_state(|| None::<String>);
+    let attempt = use_state(|| 0u32);
+    {
+        let (items, next, state, session) =
+            (items.clone(), next.clone(), state.clone(), session.clone());
+        use_effect_with(((*cursor).clone(), *attempt), move |(cursor, _)| {
+            let cursor = cursor.clone();
+            state.set(Remote::Loading);
+            spawn_local(async move {
+                let cursor = cursor.as_deref();
+                let answer: Result<Page<Application>, ApiError> = session
+                    .call(|client: ApiClient| async move {
+                        client.own_applications(PAGE_SIZE, cursor).await
+                    })
+                    .await;
+                match answer {
+                    Ok(page) => {
+                        let mut all = if cursor.is_some() {
+                            (*items).clone()
+                        } else {
+                            Vec::new()
+                        };
+                        all.extend(page.items);
+                        items.set(all);
+                        next.set(page.next_cursor);
+                        state.set(Remote::Ready(()));
+                    }
+                    Err(error) => state.set(Remote::Failed(error)),
+                }
+            });
+        });
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
+    let more = (*next).clone().map(|c| {
+        let cursor = cursor.clone();
+        let onclick = Callback::from(move |_: MouseEvent| cursor.set(Some(c.clone())));
+        html! { <button type="button" class="button secondary" {onclick}>{ Msg::TalMore.t(lang) }</button> }
+    });
+
+    let list = if items.is_empty() {
+        match &*state {
+            Remote::Ready(()) => html! {
+                <div class="empty-state">
+                    <p>{ Msg::TalNoApplications.t(lang) }</p>
+                    <Link<Route> to={Route::Projects} classes="button primary">{ Msg::PubFindProjects.t(lang) }</Link<Route>>
+                </div>
+            },
+            _ => Html::default(),
+        }
+    } else {
+        html! {
+            <ul class="listing-list">
+                { for items.iter().map(|a| application_item(lang, a)) }
+            </ul>
+        }
+    };
+    let status = match &*state {
+        Remote::Loading => html! { <Loading /> },
+        Remote::Failed(error) => html! { <ErrorAlert error={error.clone()} on_retry={retry} /> },
+        Remote::Ready(()) => html! { for more },
+    };
+
+    html! {
+        <section class="page">
+            <h1>{ Msg::TalApplicationsTitle.t(lang) }</h1>
+            <p class="lead">{ Msg::TalApplicationsLead.t(lang) }</p>
+            { list }
+            { status }
+        </section>
+    }
+}
+
+fn status_badge(lang: Lang, status: ApplicationStatus) -> Html {
+    html! { <span class={application_status_class(status)}>{ application_status(status).t(lang) }</span> }
+}
+
+fn application_item(lang: Lang, a: &Application) -> Html {
+    html! {
+        <li>
+            <article class="listing">
+                <h2 class="listing-title">
+                    <Link<Route> to={Route::Application { id: a.id }}>{ a.project_title.clone() }</Link<Route>>
+                </h2>
+                <p class="listing-meta">{ a.company_name.clone() }</p>
+                <p>
+                    { status_badge(lang, a.status) }
+                    <span class="muted">{ " " }{ Msg::TalAppliedOn.t(lang) }{ " " }{ format_date(lang, &a.created_at) }</span>
+                </p>
+                if a.status.is_open() {
+                    if let Some(due) = a.response_due_at {
+                        <p class="muted">{ Msg::TalAnswerBy.t(lang) }{ " " }{ format_date(lang, &due) }</p>
+                    }
+                }
+            </article>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ApplicationPageProps {
+    pub id: i64,
+}
+
+#[function_component(ApplicationPage)]
+pub fn application_page(props: &ApplicationPageProps) -> Html {
+    use_title(Msg::TalApplicationTitle);
+    html! {
+        <RequireSession>
+            <ApplicationLoader id={props.id} />
+        </RequireSession>
+    }
+}
+
+#[function_component(ApplicationLoader)]
+fn application_loader(props: &ApplicationPageProps) -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let id = props.id;
+    let (loaded, retry) = use_remote(move || async move {
+        session
+            .call(|client: ApiClient| async move { client.application(id).await })
+            .await
+    });
+    match loaded {
+        Remote::Loading => html! { <section class="page narrow"><Loading /></section> },
+        Remote::Failed(error) => html! {
+            <section class="page narrow">
+                <h1>{ Msg::TalApplicationTitle.t(lang) }</h1>
+                <ErrorAlert {error} on_retry={retry} />
+            </section>
+        },
+        Remote::Ready(application) => html! { <ApplicationDetails {application} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DetailsProps {
+    application: Application,
+}
+
+#[function_component(ApplicationDetails)]
+fn application_details(props: &DetailsProps) -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let applied = use_location()
+        .and_then(|l| l.query::<AppliedQuery>().ok())
+        .and_then(|q| q.applied)
+        .unwrap_or(false);
+    let current = use_state(|| props.application.clone());
+    let confirming = use_state(|| false);
+    let working = use_state(|| false);
+    let problem = use_state(|| None::<ApiError>);
+    let a = &*current;
+
+    let on_withdraw = {
+        let (current, confirming, working, problem, session) = (
+            current.clone(),
+            confirming.clone(),
+            working.clone(),
+            problem.clone(),
+            session.clone(),
+        );
+        let id = a.id;
+        Callback::from(move |_: MouseEvent| {
+            if !*confirming {
+                confirming.set(true);
+                return;
+            }
+            working.set(true);
+            problem.set(None);
+            let (current, confirming, working, problem, session) = (
+                current.clone(),
+                confirming.clone(),
+                working.clone(),
+                problem.clone(),
+                session.clone(),
+            );
+            spawn_local(async move {
+                let body = TransitionInput {
+                    action: ApplicationAction::Withdraw,
+                    reason: None,
+                    message: None,
+                };
+                let body = &body;
+                let answer = session
+                    .call(|client: ApiClient| async move { client.transition(id, body).await })
+                    .await;
+                working.set(false);
+                confirming.set(false);
+                match answer {
+                    Ok(updated) => current.set(updated),
+                    Err(error) => problem.set(Some(error)),
+                }
+            });
+        })
+    };
+    let on_keep = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let can_withdraw = a.status.apply(ApplicationAction::Withdraw).is_ok();
+
+    html! {
+        <article class="page narrow">
+            <p class="breadcrumb">
+                <Link<Route> to={Route::Applications}>{ Msg::TalApplicationsTitle.t(lang) }</Link<Route>>
+            </p>
+            <h1>{ a.project_title.clone() }</h1>
+            <p class="listing-meta">
+                { a.company_name.clone() }{ " ・ " }
+                <Link<Route> to={Route::Project { id: a.project_id }}>{ Msg::TalSeeProject.t(lang) }</Link<Route>>
+            </p>
+            if applied {
+                <Notice message={Msg::TalAppliedNotice} />
+            }
+            <section class="block status-now">
+                <h2>{ Msg::TalNow.t(lang) }</h2>
+                <p>{ status_badge(lang, a.status) }</p>
+                <p>{ application_status_next(a.status).t(lang) }</p>
+                if a.status.is_open() {
+                    if let Some(due) = a.response_due_at {
+                        <p>{ Msg::TalAnswerBy.t(lang) }{ " " }<strong>{ format_date(lang, &due) }</strong></p>
+                    }
+                }
+                if let Some(reason) = a.decline_reason {
+                    <p>{ Msg::TalDeclineReason.t(lang) }{ " " }{ decline_reason(reason).t(lang) }</p>
+                }
+                if let Some(message) = a.decline_message.clone() {
+                    <blockquote class="message prewrap">{ message }</blockquote>
+                }
+            </section>
+            <section class="block">
+                <h2>{ Msg::TalTimeline.t(lang) }</h2>
+                { timeline(lang, a) }
+            </section>
+            <section class="block">
+                <h2>{ Msg::TalYourProposal.t(lang) }</h2>
+                <p class="prewrap">{ a.proposal.clone() }</p>
+                { for a.screening_questions.iter().zip(a.screening_answers.iter()).enumerate().map(|(i, (q, ans))| html! {
+                    <div class="qa">
+                        <h3>{ format!("{}: {}", question_label(lang, i + 1), q) }</h3>
+                        <p class="prewrap">{ ans.clone() }</p>
+                    </div>
+                }) }
+            </section>
+            if let Some(error) = (*problem).clone() {
+                <ErrorAlert {error} />
+            }
+            if can_withdraw {
+                <section class="block">
+                    <h2>{ Msg::TalWithdrawTitle.t(lang) }</h2>
+                    <p class="hint">{ Msg::TalWithdrawHint.t(lang) }</p>
+                    if *confirming {
+                        <p role="alert"><strong>{ Msg::TalWithdrawConfirm.t(lang) }</strong></p>
+                    }
+                    <div class="actions tight">
+                        <button type="button" class="button danger" onclick={on_withdraw} disabled={*working}>
+                            { if *confirming { Msg::TalWithdrawYes.t(lang) } else { Msg::TalWithdraw.t(lang) } }
+                        </button>
+                        if *confirming {
+                            <button type="button" class="button secondary" onclick={on_keep}>{ Msg::TalWithdrawNo.t(lang) }</button>
+                        }
+                    </div>
+                </section>
+            }
+        </article>
+    }
+}
+
+/// Every step on the way to a contract: the ones reached with their dates, the next ones
+/// greyed, and an ending (declined, withdrawn) where it happened.
+fn timeline(lang: Lang, a: &Application) -> Html {
+    use ApplicationStatus as S;
+    let path = [
+        S::Applied,
+        S::Shortlisted,
+        S::Interviewing,
+        S::Offered,
+        S::Contracted,
+    ];
+    let ended = matches!(a.status, S::Declined | S::Withdrawn);
+    let reached = |s: S| a.timeline.iter().find(|t| t.status == s).map(|t| t.at);
+    let mut steps: Vec<Html> = Vec::new();
+    for s in path {
+        let at = reached(s);
+        if ended && at.is_none() {
+            continue;
+        }
+        let class = classes!(
+            "tl-step",
+            if at.is_some() { "done" } else { "todo" },
+            (a.status == s).then_some("current")
+        );
+        steps.push(html! {
+            <li class={class} aria-current={if a.status == s { "tl-step" } else { "false" }}>
+                <span class="tl-name">{ application_status(s).t(lang) }</span>
+                <span class="tl-date">{ at.map(|t| format_date(lang, &t)).unwrap_or_else(|| Msg::TalNotYet.t(lang).to_owned()) }</span>
+            </li>
+        });
+    }
+    if ended {
+        let at = reached(a.status).or(Some(a.updated_at));
+        steps.push(html! {
+            <li class="tl-step done ended current" aria-current="tl-step">
+                <span class="tl-name">{ application_status(a.status).t(lang) }</span>
+                <span class="tl-date">{ at.map(|t| format_date(lang, &t)).unwrap_or_default() }</span>
+            </li>
+        });
+    }
+    html! { <ol class="timeline">{ for steps }</ol> }
+}

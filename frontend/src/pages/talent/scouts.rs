@@ -1,0 +1,311 @@
+//! `/talent/scouts` (invitations received) and `/talent/scouts/:id` (read one, then accept
+//! it with a proposal, which becomes an application, or decline it courteously).
+
+use kakehashi_shared::application::{ApplicationInput, Scout, ScoutAnswer, ScoutStatus};
+use kakehashi_shared::client::ApiClient;
+use kakehashi_shared::project::Project;
+use kakehashi_shared::Page;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::proposal::ProposalForm;
+use super::TalentOnly;
+use crate::api::{self, ApiError};
+use crate::components::{ErrorAlert, Loading, RequireSession};
+use crate::hooks::{use_remote, use_title, Remote};
+use crate::i18n::{format_date, use_lang, Lang, Msg};
+use crate::pages::public::names::scout_status;
+use crate::routes::{AppliedQuery, Route};
+use crate::session::use_session;
+
+const PAGE_SIZE: u32 = 20;
+
+#[function_component(ScoutsPage)]
+pub fn scouts_page() -> Html {
+    use_title(Msg::TalScoutsTitle);
+    html! {
+        <RequireSession>
+            <TalentOnly>
+                <ScoutList />
+            </TalentOnly>
+        </RequireSession>
+    }
+}
+
+#[function_component(ScoutList)]
+fn scout_list() -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let items = use_state(Vec::<Scout>::new);
+    let next = use_state(|| None::<String>);
+    let state = use_state(|| Remote::<()>::Loading);
+    let cursor = use_state(|| None::<String>);
+    let attempt = use_state(|| 0u32);
+    {
+        let (items, next, state, session) =
+            (items.clone(), next.clone(), state.clone(), session.clone());
+        use_effect_with(((*cursor).clone(), *attempt), move |(cursor, _)| {
+            let cursor = cursor.clone();
+            state.set(Remote::Loading);
+            spawn_local(async move {
+                let cursor = cursor.as_deref();
+                let answer: Result<Page<Scout>, ApiError> = session
+                    .call(|client: ApiClient| async move {
+                        client.received_scouts(PAGE_SIZE, cursor).await
+                    })
+                    .await;
+                match answer {
+                    Ok(page) => {
+                        let mut all = if cursor.is_some() {
+                            (*items).clone()
+                        } else {
+                            Vec::new()
+                        };
+                        all.extend(page.items);
+                        items.set(all);
+                        next.set(page.next_cursor);
+                        state.set(Remote::Ready(()));
+                    }
+                    Err(error) => state.set(Remote::Failed(error)),
+                }
+            });
+        });
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
+    let more = (*next).clone().map(|c| {
+        let cursor = cursor.clone();
+        let onclick = Callback::from(move |_: MouseEvent| cursor.set(Some(c.clone())));
+        html! { <button type="button" class="button secondary" {onclick}>{ Msg::TalMore.t(lang) }</button> }
+    });
+    let list = if items.is_empty() {
+        match &*state {
+            Remote::Ready(()) => html! {
+                <div class="empty-state">
+                    <p>{ Msg::TalNoScouts.t(lang) }</p>
+                    <Link<Route> to={Route::TalentProfile} classes="button primary">{ Msg::TalEditProfile.t(lang) }</Link<Route>>
+                </div>
+            },
+            _ => Html::default(),
+        }
+    } else {
+        html! { <ul class="listing-list">{ for items.iter().map(|s| scout_item(lang, s)) }</ul> }
+    };
+    let status = match &*state {
+        Remote::Loading => html! { <Loading /> },
+        Remote::Failed(error) => html! { <ErrorAlert error={error.clone()} on_retry={retry} /> },
+        Remote::Ready(()) => html! { for more },
+    };
+    html! {
+        <section class="page">
+            <h1>{ Msg::TalScoutsTitle.t(lang) }</h1>
+            <p class="lead">{ Msg::TalScoutsLead.t(lang) }</p>
+            { list }
+            { status }
+        </section>
+    }
+}
+
+fn scout_badge(lang: Lang, status: ScoutStatus) -> Html {
+    let class = match status {
+        ScoutStatus::Pending => "pill active",
+        ScoutStatus::Accepted => "pill done",
+        ScoutStatus::Declined => "pill ended",
+    };
+    html! { <span class={class}>{ scout_status(status).t(lang) }</span> }
+}
+
+fn scout_item(lang: Lang, s: &Scout) -> Html {
+    html! {
+        <li>
+            <article class="listing">
+                <h2 class="listing-title">
+                    <Link<Route> to={Route::Scout { id: s.id }}>{ s.project_title.clone() }</Link<Route>>
+                </h2>
+                <p>
+                    { scout_badge(lang, s.status) }
+                    <span class="muted">{ " " }{ format_date(lang, &s.created_at) }</span>
+                </p>
+            </article>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScoutPageProps {
+    pub id: i64,
+}
+
+#[function_component(ScoutPage)]
+pub fn scout_page(props: &ScoutPageProps) -> Html {
+    use_title(Msg::TalScoutTitle);
+    html! {
+        <RequireSession>
+            <TalentOnly>
+                <ScoutLoader id={props.id} />
+            </TalentOnly>
+        </RequireSession>
+    }
+}
+
+#[function_component(ScoutLoader)]
+fn scout_loader(props: &ScoutPageProps) -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let id = props.id;
+    // The scout, then its posting (for the screening questions an acceptance must answer).
+    let (loaded, retry) = use_remote(move || async move {
+        let scout = session
+            .call(|client: ApiClient| async move { client.scout_by_id(id).await })
+            .await?;
+        let project = api::client().project(scout.project_id).await?;
+        Ok::<_, ApiError>((scout, project))
+    });
+    let body = match loaded {
+        Remote::Loading => html! { <Loading /> },
+        Remote::Failed(error) => html! { <ErrorAlert {error} on_retry={retry} /> },
+        Remote::Ready((scout, project)) => html! { <ScoutDetails {scout} {project} /> },
+    };
+    html! {
+        <section class="page narrow">
+            <p class="breadcrumb">
+                <Link<Route> to={Route::Scouts}>{ Msg::TalScoutsTitle.t(lang) }</Link<Route>>
+            </p>
+            <h1>{ Msg::TalScoutTitle.t(lang) }</h1>
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DetailsProps {
+    scout: Scout,
+    project: Project,
+}
+
+#[function_component(ScoutDetails)]
+fn scout_details(props: &DetailsProps) -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let navigator = use_navigator();
+    let scout = use_state(|| props.scout.clone());
+    let submitting = use_state(|| false);
+    let problem = use_state(|| None::<ApiError>);
+    let declining = use_state(|| false);
+    let id = scout.id;
+
+    let send = {
+        let (scout, submitting, problem, session, navigator) = (
+            scout.clone(),
+            submitting.clone(),
+            problem.clone(),
+            session.clone(),
+            navigator.clone(),
+        );
+        move |answer: ScoutAnswer| {
+            submitting.set(true);
+            problem.set(None);
+            let (scout, submitting, problem, session, navigator) = (
+                scout.clone(),
+                submitting.clone(),
+                problem.clone(),
+                session.clone(),
+                navigator.clone(),
+            );
+            spawn_local(async move {
+                let body = &answer;
+                let result = session
+                    .call(|client: ApiClient| async move { client.answer_scout(id, body).await })
+                    .await;
+                submitting.set(false);
+                match result {
+                    Ok(updated) => {
+                        // An acceptance is now an application: show it, as applying does.
+                        if let (Some(app), Some(navigator)) = (updated.application_id, navigator) {
+                            let route = Route::Application { id: app };
+                            let query = AppliedQuery {
+                                applied: Some(true),
+                            };
+                            if navigator.push_with_query(&route, &query).is_err() {
+                                navigator.push(&route);
+                            }
+                        }
+                        scout.set(updated);
+                    }
+                    Err(error) => problem.set(Some(error)),
+                }
+            });
+        }
+    };
+    let on_accept = {
+        let send = send.clone();
+        Callback::from(move |input: ApplicationInput| {
+            send(ScoutAnswer {
+                accept: true,
+                application: Some(input),
+            })
+        })
+    };
+    let on_decline = {
+        let declining = declining.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *declining {
+                send(ScoutAnswer {
+                    accept: false,
+                    application: None,
+                });
+                declining.set(false);
+            } else {
+                declining.set(true);
+            }
+        })
+    };
+    let s = &*scout;
+    let questions = props
+        .project
+        .draft
+        .screening_questions
+        .clone()
+        .unwrap_or_default();
+
+    html! {
+        <>
+            <div class="listing">
+                <p class="listing-title">
+                    <Link<Route> to={Route::Project { id: s.project_id }}>{ s.project_title.clone() }</Link<Route>>
+                </p>
+                <p class="listing-meta">{ props.project.company_name.clone() }{ " ・ " }{ format_date(lang, &s.created_at) }</p>
+                <p>{ scout_badge(lang, s.status) }</p>
+            </div>
+            <section class="block">
+                <h2>{ Msg::TalScoutMessage.t(lang) }</h2>
+                <blockquote class="message prewrap">{ s.message.clone() }</blockquote>
+            </section>
+            if s.status == ScoutStatus::Pending {
+                <section class="block">
+                    <h2>{ Msg::TalScoutAccept.t(lang) }</h2>
+                    <p class="hint">{ Msg::TalScoutAcceptHint.t(lang) }</p>
+                    <ProposalForm {questions} submit={Msg::TalScoutAcceptSubmit} submitting_label={Msg::TalApplySubmitting}
+                        submitting={*submitting} problem={(*problem).clone()} field_prefix="application." on_submit={on_accept} />
+                </section>
+                <section class="block">
+                    <h2>{ Msg::TalScoutDecline.t(lang) }</h2>
+                    <p class="hint">{ Msg::TalScoutDeclineHint.t(lang) }</p>
+                    if *declining {
+                        <p role="alert"><strong>{ Msg::TalScoutDeclineConfirm.t(lang) }</strong></p>
+                    }
+                    <button type="button" class="button secondary" onclick={on_decline} disabled={*submitting}>
+                        { if *declining { Msg::TalScoutDeclineYes.t(lang) } else { Msg::TalScoutDecline.t(lang) } }
+                    </button>
+                </section>
+            } else if let Some(app) = s.application_id {
+                <Link<Route> to={Route::Application { id: app }} classes="button primary">{ Msg::TalSeeApplication.t(lang) }</Link<Route>>
+            } else {
+                <p>{ Msg::TalScoutDeclinedDone.t(lang) }</p>
+            }
+        </>
+    }
+}
