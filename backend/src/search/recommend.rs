@@ -117,11 +117,13 @@ impl SearchEngine {
                 return Vec::new();
             };
             let mut best = Best::new(limit, now);
-            for (id, t) in s.talents.iter() {
-                // Most talent cannot reach a full list: two popcounts rule them out.
+            let ids = s.talents.ids();
+            for (slot, t) in s.talents.rows().iter().enumerate() {
+                // Most talent cannot reach a full list: a few popcounts rule them out, and
+                // their ids are never read.
                 if t.discoverable && t.free_hours > 0 && upper_bound(project, t) >= best.floor() {
                     let points = points(project, t, tax, now, NewSide::Talent);
-                    best.offer(points, id, |id| !exclude.contains(&id));
+                    best.offer(points, ids[slot], |id| !exclude.contains(&id));
                 }
             }
             best.ids()

@@ -99,11 +99,9 @@ const CHALLENGE_POINTS: i32 = 10;
 /// whose bound cannot reach its list.
 #[inline]
 pub fn upper_bound(project: &ProjectDoc, talent: &TalentDoc) -> i32 {
-    let required = share(
-        40,
-        2 * talent.skills.common(&project.required),
-        2 * project.required.len(),
-    );
+    let halves =
+        talent.skills.common(&project.required) + talent.seasoned.common(&project.required);
+    let required = share(40, halves, 2 * project.required.len());
     let preferred = share(
         10,
         talent.skills.common(&project.preferred),
