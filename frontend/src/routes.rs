@@ -6,6 +6,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::pages::{HomePage, LoginPage, MePage, NotFoundPage, RegisterPage};
+// Company and coordinator screens.
+use crate::pages::company::{ApplicantsBoardPage, CompanyProjectsPage, ProjectWizardPage};
+use crate::pages::coordinator::{PipelinePage, ReviewQueuePage};
 // Public and talent screens.
 use crate::pages::public::{ProjectPage, ProjectSearch};
 use crate::pages::talent::{
@@ -42,6 +45,19 @@ pub enum Route {
     Scouts,
     #[at("/talent/scouts/:id")]
     Scout { id: i64 },
+    // Company and coordinator screens.
+    #[at("/company/projects")]
+    CompanyProjects,
+    #[at("/company/projects/new")]
+    CompanyProjectNew,
+    #[at("/company/projects/:id/edit")]
+    CompanyProjectEdit { id: i64 },
+    #[at("/company/projects/:id")]
+    CompanyProjectBoard { id: i64 },
+    #[at("/coordinator/reviews")]
+    ReviewQueue,
+    #[at("/coordinator/pipeline")]
+    Pipeline,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -63,6 +79,14 @@ pub fn switch(route: Route) -> Html {
         Route::Application { id } => html! { <ApplicationPage {id} /> },
         Route::Scouts => html! { <ScoutsPage /> },
         Route::Scout { id } => html! { <ScoutPage {id} /> },
+        // Company and coordinator screens. Both wizard routes render the same component at
+        // the same place, so moving from /new to /{id}/edit after the first save keeps the form.
+        Route::CompanyProjects => html! { <CompanyProjectsPage /> },
+        Route::CompanyProjectNew => html! { <ProjectWizardPage /> },
+        Route::CompanyProjectEdit { id } => html! { <ProjectWizardPage id={Some(id)} /> },
+        Route::CompanyProjectBoard { id } => html! { <ApplicantsBoardPage {id} /> },
+        Route::ReviewQueue => html! { <ReviewQueuePage /> },
+        Route::Pipeline => html! { <PipelinePage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -594,4 +594,98 @@ impl ApiClient {
     pub async fn scout_by_id(&self, id: i64) -> Result<Scout, ClientError> {
         self.get(&format!("/api/v1/scouts/{id}")).await
     }
+
+    // Company and coordinator screens. Paths are written out in full here so this block
+    // needs no change to the imports at the top, which other screens also edit.
+
+    /// `GET /api/v1/projects?mine=true`: the postings the caller manages (a company's own,
+    /// a hub's), in every status, newest first; `status` narrows to one status (coordinators
+    /// pass `in_review` for their review queue).
+    pub async fn managed_projects(
+        &self,
+        status: Option<crate::workflow::ProjectStatus>,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<crate::search::ProjectSearchPage, ClientError> {
+        let mut path = format!("/api/v1/projects?mine=true&limit={limit}");
+        if let Some(status) = status {
+            path.push_str(&format!("&status={}", status.as_str()));
+        }
+        if let Some(cursor) = cursor {
+            path.push_str(&format!("&cursor={}", encode_query_value(cursor)));
+        }
+        self.get(&path).await
+    }
+
+    /// `GET /api/v1/applications`: applications the caller may see (a company's received,
+    /// a hub's), newest first, narrowed by posting, status, or to those past their deadline.
+    pub async fn applications(
+        &self,
+        project_id: Option<i64>,
+        status: Option<crate::workflow::ApplicationStatus>,
+        overdue: bool,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<Application>, ClientError> {
+        let mut path = format!("/api/v1/applications?limit={limit}");
+        if let Some(id) = project_id {
+            path.push_str(&format!("&project_id={id}"));
+        }
+        if let Some(status) = status {
+            path.push_str(&format!("&status={}", status.as_str()));
+        }
+        if overdue {
+            path.push_str("&overdue=true");
+        }
+        if let Some(cursor) = cursor {
+            path.push_str(&format!("&cursor={}", encode_query_value(cursor)));
+        }
+        self.get(&path).await
+    }
+
+    /// `GET /api/v1/projects/{id}/recommended-talents`: talent for a posting the caller
+    /// manages, best first, with score and reasons (applicants are left out).
+    pub async fn recommended_talents(
+        &self,
+        project_id: i64,
+        limit: u32,
+    ) -> Result<Vec<crate::search::RecommendedTalent>, ClientError> {
+        self.get(&format!(
+            "/api/v1/projects/{project_id}/recommended-talents?limit={limit}"
+        ))
+        .await
+    }
+
+    /// `GET /api/v1/scouts?project_id=`: scouts sent for a posting (company side), newest first.
+    pub async fn project_scouts(
+        &self,
+        project_id: i64,
+        limit: u32,
+    ) -> Result<Page<Scout>, ClientError> {
+        self.get(&format!(
+            "/api/v1/scouts?project_id={project_id}&limit={limit}"
+        ))
+        .await
+    }
+
+    /// `GET /api/v1/applications/{id}/interviews`: an application's interviews, with the
+    /// caller's own notes.
+    pub async fn interviews(&self, application_id: i64) -> Result<Page<Interview>, ClientError> {
+        self.get(&format!("/api/v1/applications/{application_id}/interviews"))
+            .await
+    }
+}
+
+/// Percent-encodes a query value (cursors are opaque and may hold `&`, `=` or `+`).
+fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }

@@ -53,10 +53,25 @@ pub fn header() -> Html {
         Some(_) => Html::default(),
     };
 
+    // Company and coordinator screens: the role's own work queues, in the menu once signed in.
+    let company_and_coordinator = match session.session().map(|s| s.user.role) {
+        Some(kakehashi_shared::enums::Role::CompanyMember) => html! {
+            <li><Link<Route> to={Route::CompanyProjects} classes="nav-link">{ Msg::NavCompanyProjects.t(lang) }</Link<Route>></li>
+        },
+        Some(kakehashi_shared::enums::Role::Coordinator) => html! {
+            <>
+                <li><Link<Route> to={Route::ReviewQueue} classes="nav-link">{ Msg::NavReviewQueue.t(lang) }</Link<Route>></li>
+                <li><Link<Route> to={Route::Pipeline} classes="nav-link">{ Msg::NavPipeline.t(lang) }</Link<Route>></li>
+            </>
+        },
+        _ => Html::default(),
+    };
+
     let menu = if session.is_signed_in() {
         html! {
             <>
                 { public_and_talent.clone() }
+                { company_and_coordinator }
                 <li><Link<Route> to={Route::Me} classes="nav-link">{ Msg::NavMe.t(lang) }</Link<Route>></li>
                 <li>
                     <button type="button" class="nav-link" onclick={on_logout} disabled={*signing_out}>

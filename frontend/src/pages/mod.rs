@@ -6,6 +6,10 @@ mod me;
 mod not_found;
 mod register;
 
+// Company and coordinator screens.
+pub mod company;
+pub mod coordinator;
+
 // Public and talent screens.
 pub mod public;
 pub mod talent;
