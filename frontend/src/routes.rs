@@ -26,6 +26,19 @@ pub enum Route {
     Register,
     #[at("/me")]
     Me,
+    // Company and coordinator screens.
+    #[at("/company/projects")]
+    CompanyProjects,
+    #[at("/company/projects/new")]
+    CompanyProjectNew,
+    #[at("/company/projects/:id/edit")]
+    CompanyProjectEdit { id: i64 },
+    #[at("/company/projects/:id")]
+    CompanyProjectBoard { id: i64 },
+    #[at("/coordinator/reviews")]
+    ReviewQueue,
+    #[at("/coordinator/pipeline")]
+    Pipeline,
     // Public and talent screens.
     #[at("/projects")]
     Projects,
@@ -45,19 +58,6 @@ pub enum Route {
     Scouts,
     #[at("/talent/scouts/:id")]
     Scout { id: i64 },
-    // Company and coordinator screens.
-    #[at("/company/projects")]
-    CompanyProjects,
-    #[at("/company/projects/new")]
-    CompanyProjectNew,
-    #[at("/company/projects/:id/edit")]
-    CompanyProjectEdit { id: i64 },
-    #[at("/company/projects/:id")]
-    CompanyProjectBoard { id: i64 },
-    #[at("/coordinator/reviews")]
-    ReviewQueue,
-    #[at("/coordinator/pipeline")]
-    Pipeline,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -69,6 +69,14 @@ pub fn switch(route: Route) -> Html {
         Route::Login => html! { <LoginPage /> },
         Route::Register => html! { <RegisterPage /> },
         Route::Me => html! { <MePage /> },
+        // Company and coordinator screens. Both wizard routes render the same component at
+        // the same place, so moving from /new to /{id}/edit after the first save keeps the form.
+        Route::CompanyProjects => html! { <CompanyProjectsPage /> },
+        Route::CompanyProjectNew => html! { <ProjectWizardPage /> },
+        Route::CompanyProjectEdit { id } => html! { <ProjectWizardPage id={Some(id)} /> },
+        Route::CompanyProjectBoard { id } => html! { <ApplicantsBoardPage {id} /> },
+        Route::ReviewQueue => html! { <ReviewQueuePage /> },
+        Route::Pipeline => html! { <PipelinePage /> },
         // Public and talent screens.
         Route::Projects => html! { <ProjectSearch /> },
         Route::Project { id } => html! { <ProjectPage {id} /> },
@@ -79,14 +87,6 @@ pub fn switch(route: Route) -> Html {
         Route::Application { id } => html! { <ApplicationPage {id} /> },
         Route::Scouts => html! { <ScoutsPage /> },
         Route::Scout { id } => html! { <ScoutPage {id} /> },
-        // Company and coordinator screens. Both wizard routes render the same component at
-        // the same place, so moving from /new to /{id}/edit after the first save keeps the form.
-        Route::CompanyProjects => html! { <CompanyProjectsPage /> },
-        Route::CompanyProjectNew => html! { <ProjectWizardPage /> },
-        Route::CompanyProjectEdit { id } => html! { <ProjectWizardPage id={Some(id)} /> },
-        Route::CompanyProjectBoard { id } => html! { <ApplicantsBoardPage {id} /> },
-        Route::ReviewQueue => html! { <ReviewQueuePage /> },
-        Route::Pipeline => html! { <PipelinePage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -535,66 +535,6 @@ impl ApiClient {
         self.get(&format!("/api/v1/case-studies{query}")).await
     }
 
-    // Public and talent screens.
-
-    /// `GET /api/v1/projects`: one page of the public catalogue, searched, filtered and
-    /// faceted (`total` and `facets` cover every match, not just the page).
-    pub async fn search_projects(
-        &self,
-        params: &crate::search::ProjectSearchParams,
-    ) -> Result<crate::search::ProjectSearchPage, ClientError> {
-        Self::send(
-            self.request(reqwest::Method::GET, "/api/v1/projects")
-                .query(params),
-        )
-        .await
-    }
-
-    /// `GET /api/v1/me/recommended-projects`: open postings for the calling talent, best
-    /// first, with the score and the reasons; `profile_required` (409) without a profile.
-    pub async fn recommended_projects(
-        &self,
-        limit: u32,
-    ) -> Result<Vec<crate::search::RecommendedProject>, ClientError> {
-        self.get(&format!("/api/v1/me/recommended-projects?limit={limit}"))
-            .await
-    }
-
-    /// `GET /api/v1/scouts`: the scouts the calling talent received, newest first.
-    pub async fn received_scouts(
-        &self,
-        limit: u32,
-        cursor: Option<&str>,
-    ) -> Result<Page<Scout>, ClientError> {
-        let mut query = vec![("limit", limit.to_string())];
-        query.extend(cursor.map(|c| ("cursor", c.to_owned())));
-        Self::send(
-            self.request(reqwest::Method::GET, "/api/v1/scouts")
-                .query(&query),
-        )
-        .await
-    }
-
-    /// `GET /api/v1/applications` as a talent: their own applications, newest first.
-    pub async fn own_applications(
-        &self,
-        limit: u32,
-        cursor: Option<&str>,
-    ) -> Result<Page<Application>, ClientError> {
-        let mut query = vec![("limit", limit.to_string())];
-        query.extend(cursor.map(|c| ("cursor", c.to_owned())));
-        Self::send(
-            self.request(reqwest::Method::GET, "/api/v1/applications")
-                .query(&query),
-        )
-        .await
-    }
-
-    /// `GET /api/v1/scouts/{id}`: one scout.
-    pub async fn scout_by_id(&self, id: i64) -> Result<Scout, ClientError> {
-        self.get(&format!("/api/v1/scouts/{id}")).await
-    }
-
     // Company and coordinator screens. Paths are written out in full here so this block
     // needs no change to the imports at the top, which other screens also edit.
 
@@ -673,6 +613,66 @@ impl ApiClient {
     pub async fn interviews(&self, application_id: i64) -> Result<Page<Interview>, ClientError> {
         self.get(&format!("/api/v1/applications/{application_id}/interviews"))
             .await
+    }
+
+    // Public and talent screens.
+
+    /// `GET /api/v1/projects`: one page of the public catalogue, searched, filtered and
+    /// faceted (`total` and `facets` cover every match, not just the page).
+    pub async fn search_projects(
+        &self,
+        params: &crate::search::ProjectSearchParams,
+    ) -> Result<crate::search::ProjectSearchPage, ClientError> {
+        Self::send(
+            self.request(reqwest::Method::GET, "/api/v1/projects")
+                .query(params),
+        )
+        .await
+    }
+
+    /// `GET /api/v1/me/recommended-projects`: open postings for the calling talent, best
+    /// first, with the score and the reasons; `profile_required` (409) without a profile.
+    pub async fn recommended_projects(
+        &self,
+        limit: u32,
+    ) -> Result<Vec<crate::search::RecommendedProject>, ClientError> {
+        self.get(&format!("/api/v1/me/recommended-projects?limit={limit}"))
+            .await
+    }
+
+    /// `GET /api/v1/scouts`: the scouts the calling talent received, newest first.
+    pub async fn received_scouts(
+        &self,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<Scout>, ClientError> {
+        let mut query = vec![("limit", limit.to_string())];
+        query.extend(cursor.map(|c| ("cursor", c.to_owned())));
+        Self::send(
+            self.request(reqwest::Method::GET, "/api/v1/scouts")
+                .query(&query),
+        )
+        .await
+    }
+
+    /// `GET /api/v1/applications` as a talent: their own applications, newest first.
+    pub async fn own_applications(
+        &self,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<Application>, ClientError> {
+        let mut query = vec![("limit", limit.to_string())];
+        query.extend(cursor.map(|c| ("cursor", c.to_owned())));
+        Self::send(
+            self.request(reqwest::Method::GET, "/api/v1/applications")
+                .query(&query),
+        )
+        .await
+    }
+
+    /// `GET /api/v1/scouts/{id}`: one scout.
+    pub async fn scout_by_id(&self, id: i64) -> Result<Scout, ClientError> {
+        self.get(&format!("/api/v1/scouts/{id}")).await
     }
 }
 
