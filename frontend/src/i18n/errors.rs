@@ -13,6 +13,12 @@ pub fn field_error(field: &str, code: &str) -> Msg {
         ("required" | "unknown_value", "company.industry_code" | "company.prefecture_code") => {
             Msg::FeChoose
         }
+        // Company and coordinator screens: fields that are chosen, not typed.
+        (
+            "required",
+            "challenges" | "required_skills" | "remote_allowed" | "travel_cost" | "contract_type"
+            | "reason",
+        ) => Msg::FeChoose,
         ("required", _) => Msg::FeRequired,
         ("too_short", "password") => Msg::FePasswordShort,
         ("too_short", _) => Msg::FeTooShort,

@@ -479,7 +479,7 @@ messages! {
     // Project wizard.
     WzTitleNew => "求人票をつくる", "Create a posting";
     WzTitleEdit => "求人票を書く", "Write your posting";
-    WzLead => "6つの手順で求人票を仕上げます。「次へ」を押すたびに下書きとして保存されるので、途中でやめても続きから書けます。", "You finish a posting in 6 steps. Each time you press \"Next\" the draft is saved, so you can stop and come back later.";
+    WzLead => "6つの手順で求人票を仕上げます。「保存して次へ」を押すたびに下書きが保存されるので、途中でやめても続きから書けます。", "You finish a posting in 6 steps. Each time you press \"Save and continue\" the draft is saved, so you can stop and come back later.";
     WzProgress => "手順", "Step";
     WzStepChallenges => "解決したい課題", "Your challenge";
     WzStepWork => "お願いしたい仕事", "The work";
