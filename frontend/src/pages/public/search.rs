@@ -453,7 +453,7 @@ fn filters_panel(
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w >= 960.0);
     let summary = if active > 0 {
-        format!("{}（{}）", Msg::PubFilters.t(lang), active)
+        with_count(lang, Msg::PubFilters.t(lang), active as u64)
     } else {
         Msg::PubFilters.t(lang).to_owned()
     };

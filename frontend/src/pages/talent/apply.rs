@@ -8,7 +8,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::proposal::ProposalForm;
+use super::proposal::{forget_draft, ProposalForm};
 use super::TalentOnly;
 use crate::api::ApiError;
 use crate::components::{ErrorAlert, Loading, RequireSession};
@@ -18,6 +18,11 @@ use crate::i18n::{use_lang, Msg};
 use crate::pages::public::{load_project, Refs};
 use crate::routes::{AppliedQuery, Route};
 use crate::session::use_session;
+
+/// Where the unsent application to a posting is kept in this browser.
+fn draft_key(project_id: i64) -> String {
+    format!("kakehashi.apply-draft.{project_id}")
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ApplyPageProps {
@@ -90,6 +95,7 @@ fn apply_form(props: &ApplyFormProps) -> Html {
                 submitting.set(false);
                 match answer {
                     Ok(application) => {
+                        forget_draft(&draft_key(id));
                         if let Some(navigator) = navigator {
                             let route = Route::Application { id: application.id };
                             let query = AppliedQuery {
@@ -114,7 +120,6 @@ fn apply_form(props: &ApplyFormProps) -> Html {
     .flatten()
     .collect::<Vec<_>>()
     .join(" ・ ");
-    let _ = &props.refs;
 
     html! {
         <>
@@ -128,7 +133,7 @@ fn apply_form(props: &ApplyFormProps) -> Html {
             <p class="lead">{ Msg::TalApplyLead.t(lang) }</p>
             <ProposalForm questions={d.screening_questions.clone().unwrap_or_default()}
                 submit={Msg::TalApplySubmit} submitting_label={Msg::TalApplySubmitting}
-                submitting={*submitting} problem={(*problem).clone()} {on_submit} />
+                submitting={*submitting} problem={(*problem).clone()} draft_key={draft_key(p.id)} {on_submit} />
         </>
     }
 }

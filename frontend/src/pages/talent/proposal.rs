@@ -2,6 +2,7 @@
 //! them. The form keeps what was typed whatever the server answers; field errors from the
 //! shared rules or the server appear beside their field.
 
+use gloo::storage::{LocalStorage, Storage};
 use kakehashi_shared::application::ApplicationInput;
 use kakehashi_shared::{FieldError, Validate};
 use web_sys::HtmlTextAreaElement;
@@ -97,14 +98,43 @@ pub struct ProposalFormProps {
     /// Where the server puts these fields (`application.` inside a scout answer).
     #[prop_or_default]
     pub field_prefix: AttrValue,
+    /// Where the unsent text is kept in this browser, so a reload or a closed tab late at
+    /// night does not lose a long proposal. The page deletes it once the answer is sent.
+    pub draft_key: AttrValue,
     pub on_submit: Callback<ApplicationInput>,
+}
+
+/// The unsent proposal and answers, as kept in localStorage.
+pub fn load_draft(key: &str, questions: usize) -> (String, Vec<String>) {
+    let (proposal, mut answers) =
+        LocalStorage::get::<(String, Vec<String>)>(key).unwrap_or_default();
+    answers.resize(questions, String::new());
+    (proposal, answers)
+}
+
+/// Forgets the unsent text once it has been sent.
+pub fn forget_draft(key: &str) {
+    LocalStorage::delete(key);
 }
 
 #[function_component(ProposalForm)]
 pub fn proposal_form(props: &ProposalFormProps) -> Html {
     let lang = use_lang();
-    let proposal = use_state(String::new);
-    let answers = use_state(|| vec![String::new(); props.questions.len()]);
+    let initial = use_memo(
+        (props.draft_key.clone(), props.questions.len()),
+        |(key, n)| load_draft(key, *n),
+    );
+    let proposal = use_state(|| initial.0.clone());
+    let answers = use_state(|| initial.1.clone());
+    {
+        // A full or disabled storage only means the draft is not kept.
+        let key = props.draft_key.clone();
+        use_effect_with(((*proposal).clone(), (*answers).clone()), move |draft| {
+            if !draft.0.is_empty() || draft.1.iter().any(|a| !a.is_empty()) {
+                let _ = LocalStorage::set(key.as_str(), draft);
+            }
+        });
+    }
     let local = use_state(Vec::<FieldError>::new);
 
     // The server's field errors, without the prefix, so they sit beside the same fields.

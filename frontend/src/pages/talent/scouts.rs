@@ -9,7 +9,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::proposal::ProposalForm;
+use super::proposal::{forget_draft, ProposalForm};
 use super::TalentOnly;
 use crate::api::{self, ApiError};
 use crate::components::{ErrorAlert, Loading, RequireSession};
@@ -223,6 +223,7 @@ fn scout_details(props: &DetailsProps) -> Html {
                 submitting.set(false);
                 match result {
                     Ok(updated) => {
+                        forget_draft(&format!("kakehashi.scout-draft.{id}"));
                         // An acceptance is now an application: show it, as applying does.
                         if let (Some(app), Some(navigator)) = (updated.application_id, navigator) {
                             let route = Route::Application { id: app };
@@ -289,7 +290,7 @@ fn scout_details(props: &DetailsProps) -> Html {
                     <h2>{ Msg::TalScoutAccept.t(lang) }</h2>
                     <p class="hint">{ Msg::TalScoutAcceptHint.t(lang) }</p>
                     <ProposalForm {questions} submit={Msg::TalScoutAcceptSubmit} submitting_label={Msg::TalApplySubmitting}
-                        submitting={*submitting} problem={(*problem).clone()} field_prefix="application." on_submit={on_accept} />
+                        submitting={*submitting} problem={(*problem).clone()} field_prefix="application." draft_key={format!("kakehashi.scout-draft.{id}")} on_submit={on_accept} />
                 </section>
                 <section class="block">
                     <h2>{ Msg::TalScoutDecline.t(lang) }</h2>
