@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 use kakehashi_shared::application::{Application, InterviewProposal, ScoutInput, TransitionInput};
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::{DeclineReason, Role};
@@ -85,6 +85,13 @@ fn board(props: &BoardProps) -> Html {
                 .await
         })
     };
+    // Coordinators arrive from the hub's pipeline and go back there.
+    let coordinator = session.session().map(|s| s.user.role) == Some(Role::Coordinator);
+    let back = if coordinator {
+        html! { <Link<Route> to={Route::Pipeline}>{ Msg::NavPipeline.t(lang) }</Link<Route>> }
+    } else {
+        html! { <Link<Route> to={Route::CompanyProjects}>{ Msg::WzToList.t(lang) }</Link<Route>> }
+    };
     let body = match project {
         Remote::Loading => html! { <Loading /> },
         Remote::Failed(error) => html! { <ErrorAlert {error} on_retry={retry} /> },
@@ -105,7 +112,7 @@ fn board(props: &BoardProps) -> Html {
     };
     html! {
         <section class="page">
-            <p><Link<Route> to={Route::CompanyProjects}>{ Msg::WzToList.t(lang) }</Link<Route>></p>
+            <p>{ back }</p>
             <h1>{ Msg::BdTitle.t(lang) }</h1>
             <p class="lead">{ Msg::BdLead.t(lang) }</p>
             { body }
@@ -563,7 +570,13 @@ struct InterviewProps {
 
 /// `datetime-local` gives the reader's wall-clock time; the browser knows its offset.
 fn local_to_utc(text: &str) -> Option<DateTime<Utc>> {
-    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").ok()?;
+    let (day, time) = text.split_once('T')?;
+    let (hours, minutes) = time.split_once(':')?;
+    let naive = super::form::parse_day(day)?.and_time(NaiveTime::from_hms_opt(
+        hours.parse().ok()?,
+        minutes.get(..2).unwrap_or(minutes).parse().ok()?,
+        0,
+    )?);
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(text));
     let offset_minutes = date.get_timezone_offset();
     if offset_minutes.is_nan() {

@@ -141,9 +141,9 @@ fn day(errors: &mut FieldErrors, path: &str, text: &str) -> Option<NaiveDate> {
     if text.trim().is_empty() {
         return None;
     }
-    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-        Ok(d) => Some(d),
-        Err(_) => {
+    match parse_day(text) {
+        Some(d) => Some(d),
+        None => {
             errors.add(path, "invalid_format", "not a date");
             None
         }
@@ -162,7 +162,21 @@ pub fn jst_date(at: &DateTime<Utc>) -> NaiveDate {
 }
 
 fn jst_day(at: &DateTime<Utc>) -> String {
-    jst_date(at).format("%Y-%m-%d").to_string()
+    day_text(jst_date(at))
+}
+
+/// `2027-01-06`, as `<input type="date">` reads and writes days. Written out by hand:
+/// chrono's format strings would add their parser and formatter to the download.
+pub fn day_text(day: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+}
+
+/// Reads `2027-01-06` (what date inputs give).
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// A number as typed (full-width digits, commas, a yen sign), if it is one.
@@ -195,10 +209,7 @@ impl Form {
             contract: d.contract_type,
             period: n(d.period_months),
             trial: n(d.trial_days),
-            start: d
-                .start_date
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
+            start: d.start_date.map(day_text).unwrap_or_default(),
             ip: s(&d.ip_handling),
             confidentiality: s(&d.confidentiality),
             questions: d.screening_questions.clone().unwrap_or_default(),

@@ -863,9 +863,9 @@ fn confirm_step(lang: Lang, tax: &Taxonomy, form: &Form, step: &UseStateHandle<u
             .unwrap_or_else(|| or_unset(s.to_owned()))
     };
     let day = |s: &str| {
-        chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        super::form::parse_day(s)
             .map(|d| format_day(lang, d))
-            .unwrap_or_else(|_| or_unset(s.to_owned()))
+            .unwrap_or_else(|| or_unset(s.to_owned()))
     };
     let sections: Vec<(usize, Vec<(Msg, String)>)> = vec![
         (

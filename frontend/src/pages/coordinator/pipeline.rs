@@ -9,6 +9,7 @@ use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::Role;
 use kakehashi_shared::workflow::ApplicationStatus;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::components::{ErrorAlert, Loading, RequireSession};
 use crate::forms::select_value;
@@ -17,6 +18,7 @@ use crate::i18n::{use_lang, Lang, Msg};
 use crate::pages::company::common::{
     application_badge, application_status_name, dated, use_paged, MoreButton, PageLoader, RoleGate,
 };
+use crate::routes::Route;
 use crate::session::use_session;
 
 const PAGE: u32 = 30;
@@ -123,7 +125,9 @@ fn row(lang: Lang, a: &Application) -> Html {
             </div>
             <dl class="pairs">
                 <div><dt>{ Msg::PlCompany.t(lang) }</dt><dd>{ a.company_name.clone() }</dd></div>
-                <div><dt>{ Msg::PlProject.t(lang) }</dt><dd>{ a.project_title.clone() }</dd></div>
+                <div><dt>{ Msg::PlProject.t(lang) }</dt><dd>
+                    <Link<Route> to={Route::CompanyProjectBoard { id: a.project_id }}>{ a.project_title.clone() }</Link<Route>>
+                </dd></div>
             </dl>
             <p class="meta">
                 { dated(lang, Msg::BdAppliedOn, &a.created_at) }
