@@ -146,6 +146,28 @@ pub fn years_label(lang: Lang, skill: &str) -> String {
     }
 }
 
+/// A date and time in the reader's time zone (the browser's): 2026年12月1日 10:00 /
+/// 1 Dec 2026, 10:00. Interview times are moments, unlike deadlines shown as days.
+pub fn date_time(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    let (hour, minute) = (date.get_hours(), date.get_minutes());
+    let day = super::format_date(lang, at);
+    match lang {
+        Lang::Ja => format!("{day} {hour}:{minute:02}"),
+        Lang::En => format!("{day}, {hour}:{minute:02}"),
+    }
+}
+
+/// How long an interview lasts: 60分 / 60 minutes.
+pub fn minutes(lang: Lang, n: i32) -> String {
+    match lang {
+        Lang::Ja => format!("{n}分"),
+        Lang::En => format!("{n} minutes"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -320,6 +320,11 @@ messages! {
     TalScoutDeclineYes => "はい、お断りします", "Yes, decline";
     TalScoutDeclinedDone => "このスカウトはお断りしました。", "You declined this scout.";
     TalSeeApplication => "応募の状況を見る", "See the application";
+    TalInterviews => "面談", "Interview";
+    TalInterviewPick => "企業から面談の候補日時が届いています。ご都合のよい日時を1つ選んでください。", "The company has proposed interview times. Please pick the one that suits you.";
+    TalInterviewWaiting => "あなたが送った候補日時です。企業が1つ選ぶとお知らせが届きます。", "These are the times you proposed. You will be notified when the company picks one.";
+    TalInterviewFixed => "面談の日時:", "Interview:";
+    TalInterviewUrl => "オンライン面談のURL:", "Online meeting link:";
     TalDeclineSkills => "求めるスキルとの違い", "The skills asked for differ";
     TalDeclineAvailability => "稼働時間や日程が合わなかったため", "The hours or schedule did not fit";
     TalDeclineFee => "報酬の条件が合わなかったため", "The fee did not fit";
@@ -338,7 +343,7 @@ messages! {
     TalProfileSaved => "保存しました。おすすめの案件が更新されています。", "Saved. Your recommendations have been updated.";
     TalSave => "保存する", "Save";
     TalSaving => "保存しています…", "Saving…";
-    TalSecAbout => "自己紹介", "About you";
+    TalSecAbout => "自己紹介", "Introduction";
     TalHeadline => "ひとことで言うと", "Headline";
     TalHeadlineHint => "120文字以内。例: 大手小売でEC立ち上げ10年のWebマーケター", "At most 120 characters, e.g. Web marketer who launched online shops at a large retailer for 10 years";
     TalBio => "経歴と想い", "Background and motivation";

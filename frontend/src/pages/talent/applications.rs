@@ -2,8 +2,9 @@
 //! `/talent/applications/:id` (one application: where it stands, its timeline, what was
 //! sent, and withdrawing).
 
-use kakehashi_shared::application::{Application, TransitionInput};
+use kakehashi_shared::application::{Application, Interview, InterviewConfirm, TransitionInput};
 use kakehashi_shared::client::ApiClient;
+use kakehashi_shared::enums::Side;
 use kakehashi_shared::workflow::{ApplicationAction, ApplicationStatus};
 use kakehashi_shared::Page;
 use wasm_bindgen_futures::spawn_local;
@@ -14,8 +15,8 @@ use super::TalentOnly;
 use crate::api::ApiError;
 use crate::components::{ErrorAlert, Loading, Notice, RequireSession};
 use crate::hooks::{use_remote, use_title, Remote};
-use crate::i18n::format::question_label;
-use crate::i18n::{format_date, use_lang, Lang, Msg};
+use crate::i18n::format::{date_time, minutes, question_label};
+use crate::i18n::{format_date, use_lang, with_note, Lang, Msg};
 use crate::pages::public::names::{
     application_status, application_status_class, application_status_next, decline_reason,
 };
@@ -278,6 +279,9 @@ fn application_details(props: &DetailsProps) -> Html {
                     <blockquote class="message prewrap">{ message }</blockquote>
                 }
             </section>
+            if matches!(a.status, ApplicationStatus::Shortlisted | ApplicationStatus::Interviewing | ApplicationStatus::Offered) {
+                <Interviews application_id={a.id} />
+            }
             <section class="block">
                 <h2>{ Msg::TalTimeline.t(lang) }</h2>
                 { timeline(lang, a) }
@@ -357,4 +361,98 @@ fn timeline(lang: Lang, a: &Application) -> Html {
         });
     }
     html! { <ol class="timeline">{ for steps }</ol> }
+}
+
+#[derive(Properties, PartialEq)]
+struct InterviewsProps {
+    application_id: i64,
+}
+
+/// The interview times the company proposed: the talent picks one (or sees the one fixed).
+#[function_component(Interviews)]
+fn interviews(props: &InterviewsProps) -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let id = props.application_id;
+    let (loaded, retry) = {
+        let session = session.clone();
+        use_remote(move || async move {
+            session
+                .call(|client: ApiClient| async move { client.interviews(id).await })
+                .await
+        })
+    };
+    let confirmed = use_state(|| None::<Interview>);
+    let working = use_state(|| false);
+    let problem = use_state(|| None::<ApiError>);
+
+    let list = match loaded {
+        Remote::Loading => return html! { <Loading /> },
+        Remote::Failed(error) => return html! { <ErrorAlert {error} on_retry={retry} /> },
+        Remote::Ready(page) => page.items,
+    };
+    if list.is_empty() {
+        return Html::default();
+    }
+    let items = list.into_iter().map(|interview| {
+        // The answer to a confirmation replaces the interview it confirmed.
+        let interview = match &*confirmed {
+            Some(c) if c.id == interview.id => c.clone(),
+            _ => interview,
+        };
+        let when = interview.confirmed_slot.map(|slot| {
+            let fixed = format!("{} {}", Msg::TalInterviewFixed.t(lang), date_time(lang, &slot));
+            html! { <p><strong>{ with_note(lang, &fixed, &minutes(lang, interview.duration_minutes)) }</strong></p> }
+        });
+        let can_pick = interview.confirmed_slot.is_none() && interview.proposed_by == Side::Company;
+        let busy = *working;
+        let slots = interview.slots.iter().map(|slot| {
+            let label = date_time(lang, slot);
+            if can_pick {
+                let (session, confirmed, working, problem) = (session.clone(), confirmed.clone(), working.clone(), problem.clone());
+                let (interview_id, slot) = (interview.id, *slot);
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    let (session, confirmed, working, problem) = (session.clone(), confirmed.clone(), working.clone(), problem.clone());
+                    working.set(true);
+                    problem.set(None);
+                    spawn_local(async move {
+                        let body = InterviewConfirm { slot };
+                        let body = &body;
+                        let answer = session
+                            .call(|client: ApiClient| async move { client.confirm_interview(interview_id, body).await })
+                            .await;
+                        working.set(false);
+                        match answer {
+                            Ok(done) => confirmed.set(Some(done)),
+                            Err(error) => problem.set(Some(error)),
+                        }
+                    });
+                });
+                html! { <li><button type="button" class="button secondary" {onclick} disabled={busy}>{ label }</button></li> }
+            } else {
+                html! { <li>{ label }</li> }
+            }
+        });
+        html! {
+            <div class="interview">
+                { for when }
+                if interview.confirmed_slot.is_none() {
+                    <p>{ with_note(lang, if can_pick { Msg::TalInterviewPick.t(lang) } else { Msg::TalInterviewWaiting.t(lang) }, &minutes(lang, interview.duration_minutes)) }</p>
+                    <ul class="slots">{ for slots }</ul>
+                }
+                if let Some(url) = interview.meeting_url.clone() {
+                    <p>{ Msg::TalInterviewUrl.t(lang) }{ " " }<a href={url.clone()} rel="noopener noreferrer" target="_blank">{ url }</a></p>
+                }
+            </div>
+        }
+    });
+    html! {
+        <section class="block">
+            <h2>{ Msg::TalInterviews.t(lang) }</h2>
+            if let Some(error) = (*problem).clone() {
+                <ErrorAlert {error} />
+            }
+            { for items }
+        </section>
+    }
 }

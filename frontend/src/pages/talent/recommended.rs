@@ -146,10 +146,12 @@ fn reason_item(lang: Lang, reason: &Reason) -> Html {
     html! {
         <li class={classes!("match-reason", negative.then_some("negative"))}>
             <span class="points">{ points(reason.points) }</span>
-            if negative {
-                <span class="caution">{ Msg::TalCaution.t(lang) }</span>
-            }
-            <span>{ lang.pick(&reason.text_ja, &reason.text_en).to_owned() }</span>
+            <span>
+                if negative {
+                    <span class="caution">{ Msg::TalCaution.t(lang) }</span>{ " " }
+                }
+                { lang.pick(&reason.text_ja, &reason.text_en).to_owned() }
+            </span>
         </li>
     }
 }
