@@ -594,7 +594,7 @@ messages! {
     BdActInterview => "面談に進む", "Move to interview";
     BdActOffer => "オファーする", "Make an offer";
     BdActDecline => "お見送りする", "Decline";
-    BdMoved => "状況を更新しました。応募者にもお知らせが届きます。", "Updated. The applicant has been notified.";
+    BdMoved => "状況を更新しました（応募者にもお知らせが届きます）", "Updated (the applicant has been notified)";
     BdDeclineTitle => "お見送りの連絡", "Declining";
     BdDeclineLead => "応募者には、理由とともに丁寧なお断りの文面が届きます。ひとこと添えると、次の機会につながります。", "The applicant receives a courteous message with the reason. A personal word leaves the door open.";
     FieldDeclineReason => "理由", "Reason";

@@ -167,9 +167,14 @@ fn applicants(props: &BoardProps) -> Html {
         })
     });
     let paged = use_paged(id, loader);
+    // A moved card changes column and is drawn anew, so what happened is said here, where
+    // it stays on screen and screen readers announce it.
+    let announced = use_state(|| None::<(String, ApplicationStatus)>);
     let on_moved = {
-        let (update, list) = (paged.update.clone(), paged.list.clone());
+        let (update, list, announced) =
+            (paged.update.clone(), paged.list.clone(), announced.clone());
         Callback::from(move |moved: Application| {
+            announced.set(Some((moved.talent_name.clone(), moved.status)));
             if let Remote::Ready(items) = &list {
                 let next = items
                     .iter()
@@ -195,6 +200,11 @@ fn applicants(props: &BoardProps) -> Html {
         }
         Remote::Ready(items) => html! {
             <>
+                if let Some((name, status)) = (*announced).clone() {
+                    <p class="saved" role="status">
+                        { labelled(lang, Msg::BdMoved, &format!("{name} → {}", application_status_name(status).t(lang))) }
+                    </p>
+                }
                 <div class="board">
                     { for COLUMNS.iter().map(|(head, members)| {
                         let cards: Vec<&Application> = items.iter().filter(|a| members.contains(&a.status)).collect();
