@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod docs;
 pub mod engine;
+pub mod page;
 pub mod projects;
 pub mod quality;
 pub mod recommend;

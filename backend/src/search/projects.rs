@@ -6,6 +6,7 @@ use kakehashi_shared::search::{FacetCount, ProjectFacets};
 
 use super::docs::ProjectDoc;
 use super::engine::{SearchEngine, FEE_BANDS, HOURS_BANDS};
+use super::page::page;
 use super::taxonomy::Taxonomy;
 use crate::error::ApiError;
 
@@ -262,7 +263,7 @@ impl SearchEngine {
         };
         self.with_stores(|s| {
             let projects = &s.projects;
-            let mut hits: Vec<(i64, &ProjectDoc, f32)> = match &text {
+            let hits: Vec<(i64, &ProjectDoc, f32)> = match &text {
                 _ if filter.unknown => Vec::new(),
                 Some(matches) => matches
                     .iter()
@@ -294,25 +295,12 @@ impl SearchEngine {
                 // A stable order for equal keys, so pages never overlap.
                 primary.then_with(|| ib.cmp(ia))
             };
-            let total = hits.len();
-            let end = (q.offset + q.limit).min(total);
-            // Only the pages up to this one need ordering, not every hit.
-            if end > 0 && end < total {
-                hits.select_nth_unstable_by(end - 1, order);
-                hits.truncate(end);
-            }
-            hits.sort_unstable_by(order);
-            let ids = hits
-                .get(q.offset..end)
-                .unwrap_or_default()
-                .iter()
-                .map(|(id, _, _)| *id)
-                .collect();
+            let paged = page(hits, q.offset, q.limit, order);
             Ok(ProjectHits {
-                ids,
-                total: total as u64,
+                ids: paged.ids,
+                total: paged.total,
                 facets: counts.facets(tax),
-                next_offset: (end < total).then_some(end),
+                next_offset: paged.next_offset,
             })
         })
     }

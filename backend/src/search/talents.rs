@@ -2,6 +2,7 @@
 
 use super::docs::TalentDoc;
 use super::engine::SearchEngine;
+use super::page::page;
 use super::taxonomy::Taxonomy;
 use crate::error::ApiError;
 
@@ -82,7 +83,7 @@ impl SearchEngine {
         let filter = Filter::new(q, &self.taxonomy);
         self.with_stores(|s| {
             let talents = &s.talents;
-            let mut hits: Vec<(i64, &TalentDoc, f32)> = match (&filter, &text) {
+            let hits: Vec<(i64, &TalentDoc, f32)> = match (&filter, &text) {
                 (None, _) => Vec::new(),
                 (Some(f), Some(matches)) => matches
                     .iter()
@@ -104,24 +105,11 @@ impl SearchEngine {
                     .then_with(|| b.updated_at.cmp(&a.updated_at))
                     .then_with(|| ib.cmp(ia))
             };
-            let total = hits.len();
-            let end = (q.offset + q.limit).min(total);
-            // Only the pages up to this one need ordering, not every hit.
-            if end > 0 && end < total {
-                hits.select_nth_unstable_by(end - 1, order);
-                hits.truncate(end);
-            }
-            hits.sort_unstable_by(order);
-            let ids = hits
-                .get(q.offset..end)
-                .unwrap_or_default()
-                .iter()
-                .map(|(id, _, _)| *id)
-                .collect();
+            let paged = page(hits, q.offset, q.limit, order);
             Ok(TalentHits {
-                ids,
-                total: total as u64,
-                next_offset: (end < total).then_some(end),
+                ids: paged.ids,
+                total: paged.total,
+                next_offset: paged.next_offset,
             })
         })
     }

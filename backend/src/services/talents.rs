@@ -87,32 +87,7 @@ pub fn put_own(
         }
         e.into_result().map_err(ApiError::Validation)?;
         let existed = repo::find(conn, actor.user_id)?.is_some();
-        repo::save(
-            conn,
-            &TalentRow {
-                user_id: actor.user_id,
-                headline: input.headline.trim().to_owned(),
-                bio: input.bio.clone(),
-                skills: to_text(&input.skills)?,
-                challenges: to_text(&input.challenges)?,
-                residence_prefecture_code: input.residence_prefecture_code.clone(),
-                residence_country: input.residence_country.clone(),
-                ties: to_text(&input.ties)?,
-                age_band: input.age_band.as_str().to_owned(),
-                employer_type: input.employer_type.as_str().to_owned(),
-                available_hours_per_month: input.available_hours_per_month,
-                onsite_days_per_month: input.onsite_days_per_month,
-                desired_monthly_fee: input.desired_monthly_fee,
-                remote_only: input.remote_only,
-                contract_types: to_text(&input.contract_types)?,
-                motivations: to_text(&input.motivations)?,
-                discoverable: input.discoverable,
-                has_liability_insurance: input.has_liability_insurance,
-                has_side_job_permission: input.has_side_job_permission,
-                phone: input.phone.clone().filter(|p| !p.trim().is_empty()),
-                updated_at: to_db_time(now),
-            },
-        )?;
+        repo::save(conn, &row(actor.user_id, input, to_db_time(now))?)?;
         crate::repositories::search_changes::record(
             conn,
             "talent",
@@ -191,4 +166,36 @@ pub fn list(
         |(r, _, _)| r.user_id,
         |(row, name, email)| to_dto(row, name, email, admin),
     )
+}
+
+/// The stored row of a talent's profile as entered (the one place that maps the form onto
+/// the table, for the service and for loaders of prepared data).
+pub fn row(
+    user_id: i64,
+    input: &TalentProfileInput,
+    updated_at: chrono::NaiveDateTime,
+) -> Result<TalentRow, ApiError> {
+    Ok(TalentRow {
+        user_id,
+        headline: input.headline.trim().to_owned(),
+        bio: input.bio.clone(),
+        skills: to_text(&input.skills)?,
+        challenges: to_text(&input.challenges)?,
+        residence_prefecture_code: input.residence_prefecture_code.clone(),
+        residence_country: input.residence_country.clone(),
+        ties: to_text(&input.ties)?,
+        age_band: input.age_band.as_str().to_owned(),
+        employer_type: input.employer_type.as_str().to_owned(),
+        available_hours_per_month: input.available_hours_per_month,
+        onsite_days_per_month: input.onsite_days_per_month,
+        desired_monthly_fee: input.desired_monthly_fee,
+        remote_only: input.remote_only,
+        contract_types: to_text(&input.contract_types)?,
+        motivations: to_text(&input.motivations)?,
+        discoverable: input.discoverable,
+        has_liability_insurance: input.has_liability_insurance,
+        has_side_job_permission: input.has_side_job_permission,
+        phone: input.phone.clone().filter(|p| !p.trim().is_empty()),
+        updated_at,
+    })
 }

@@ -16,7 +16,7 @@ use crate::db::AnyConnection;
 use crate::error::ApiError;
 use crate::repositories::companies::{self, NewCompanyRow};
 use crate::repositories::json::to_text;
-use crate::repositories::talents::{self, TalentRow};
+use crate::repositories::talents;
 use crate::repositories::users::{self, NewUserRow};
 use crate::repositories::{
     applications, contracts, engagements, projects, search_changes, to_db_time,
@@ -59,33 +59,8 @@ pub fn load(
                 updated_at: registered,
             },
         )?;
-        let p = t.profile();
-        talents::save(
-            conn,
-            &TalentRow {
-                user_id: user.id,
-                headline: p.headline,
-                bio: p.bio,
-                skills: to_text(&p.skills)?,
-                challenges: to_text(&p.challenges)?,
-                residence_prefecture_code: p.residence_prefecture_code,
-                residence_country: p.residence_country,
-                ties: to_text(&p.ties)?,
-                age_band: p.age_band.as_str().to_owned(),
-                employer_type: p.employer_type.as_str().to_owned(),
-                available_hours_per_month: p.available_hours_per_month,
-                onsite_days_per_month: p.onsite_days_per_month,
-                desired_monthly_fee: p.desired_monthly_fee,
-                remote_only: p.remote_only,
-                contract_types: to_text(&p.contract_types)?,
-                motivations: to_text(&p.motivations)?,
-                discoverable: p.discoverable,
-                has_liability_insurance: p.has_liability_insurance,
-                has_side_job_permission: p.has_side_job_permission,
-                phone: None,
-                updated_at: registered,
-            },
-        )?;
+        let row = crate::services::talents::row(user.id, &t.profile(), registered)?;
+        talents::save(conn, &row)?;
         search_changes::record(conn, "talent", user.id, at)?;
         talent_ids.insert(t.key.clone(), user.id);
     }
