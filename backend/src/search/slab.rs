@@ -48,10 +48,6 @@ impl<T> Slab<T> {
         self.slots.get(&id).map(|s| &self.rows[*s as usize])
     }
 
-    pub fn contains(&self, id: i64) -> bool {
-        self.slots.contains_key(&id)
-    }
-
     pub fn ids(&self) -> &[i64] {
         &self.ids
     }

@@ -238,10 +238,6 @@ impl Taxonomy {
         let i = usize::from(slot.checked_sub(1)?);
         self.prefecture_region.get(i).copied()
     }
-
-    pub fn prefecture_of_slot(&self, slot: u8) -> Option<u8> {
-        slot.checked_sub(1)
-    }
 }
 
 #[cfg(test)]
