@@ -605,6 +605,7 @@ messages! {
     BdInterviewTitle => "面談の候補日時", "Interview times";
     BdInterviewLead => "候補を1〜3つ送ると、応募者がその中から1つを選びます。", "Send 1 to 3 times; the applicant picks one.";
     FieldSlot => "候補日時", "Possible time";
+    HintSlot => "面談を始める日時です。2つ目と3つ目は空欄でも構いません。", "When the interview would start. The 2nd and 3rd may stay empty.";
     FieldDuration => "面談の長さ（分）", "Length (minutes)";
     HintDuration => "30〜60分が一般的です。", "Usually 30 to 60 minutes.";
     FieldMeetingUrl => "オンライン会議のURL（任意）", "Online meeting link (optional)";

@@ -170,11 +170,20 @@ fn applicants(props: &BoardProps) -> Html {
     // A moved card changes column and is drawn anew, so what happened is said here, where
     // it stays on screen and screen readers announce it.
     let announced = use_state(|| None::<(String, ApplicationStatus)>);
+    let interview_for = use_state(|| None::<i64>);
     let on_moved = {
-        let (update, list, announced) =
-            (paged.update.clone(), paged.list.clone(), announced.clone());
+        let (update, list, announced, interview_for) = (
+            paged.update.clone(),
+            paged.list.clone(),
+            announced.clone(),
+            interview_for.clone(),
+        );
         Callback::from(move |moved: Application| {
             announced.set(Some((moved.talent_name.clone(), moved.status)));
+            // Moving to interviews is followed by proposing times: the card, drawn anew in
+            // its new column, opens with that form.
+            interview_for
+                .set((moved.status == ApplicationStatus::Interviewing).then_some(moved.id));
             if let Remote::Ready(items) = &list {
                 let next = items
                     .iter()
@@ -220,7 +229,8 @@ fn applicants(props: &BoardProps) -> Html {
                                 } else {
                                     <ul class="card-list">
                                         { for cards.into_iter().map(|a| html! {
-                                            <ApplicantCard key={a.id} application={a.clone()} on_moved={on_moved.clone()} />
+                                            <ApplicantCard key={a.id} application={a.clone()} on_moved={on_moved.clone()}
+                                                propose_interview={*interview_for == Some(a.id)} />
                                         }) }
                                     </ul>
                                 }
@@ -249,6 +259,9 @@ fn applicants(props: &BoardProps) -> Html {
 struct CardProps {
     application: Application,
     on_moved: Callback<Application>,
+    /// Open with the interview times form (just moved to interviews).
+    #[prop_or_default]
+    propose_interview: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -263,7 +276,13 @@ fn applicant_card(props: &CardProps) -> Html {
     let lang = use_lang();
     let session = use_session();
     let a = &props.application;
-    let panel = use_state(|| Panel::None);
+    let panel = use_state(|| {
+        if props.propose_interview {
+            Panel::Interview
+        } else {
+            Panel::None
+        }
+    });
     let busy = use_state(|| false);
     let problem = use_state(|| None::<ApiError>);
     let done = use_state(|| None::<Msg>);
@@ -705,7 +724,7 @@ fn interview_form(props: &InterviewProps) -> Html {
                     crate::forms::clear_error(&errors, "slots");
                 });
                 html! {
-                    <TextField id={id} label={Msg::FieldSlot} hint={Msg::BdInterviewLead} input_type="datetime-local"
+                    <TextField id={id} label={Msg::FieldSlot} hint={Msg::HintSlot} input_type="datetime-local"
                         value={value.clone()} {on_input} {error} required={i == 0} />
                 }
             }) }
