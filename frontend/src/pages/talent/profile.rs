@@ -2,6 +2,7 @@
 //! read. One page in sections (with a table of contents to jump between them); what was
 //! typed stays on screen whatever the server answers, and each error sits beside its field.
 
+use gloo::storage::{LocalStorage, Storage};
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::{AgeBand, ContractType, EmployerType, Motivation, TieKind};
 use kakehashi_shared::talent::{PrefectureTie, TalentProfile, TalentProfileInput, TalentSkill};
@@ -26,7 +27,9 @@ use crate::routes::Route;
 use crate::session::use_session;
 
 /// The form as typed: numbers stay text until sent, so a half-typed value is never lost.
-#[derive(Clone, Debug, PartialEq)]
+/// Kept in this browser as it is typed (a long form on a phone at night gets interrupted)
+/// until it is saved.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Draft {
     headline: String,
     bio: String,
@@ -111,9 +114,10 @@ impl Draft {
         }
     }
 
-    /// The request, or the fields that cannot become one (numbers that are not numbers,
-    /// choices not made); the shared rules check the rest.
-    fn to_input(&self) -> Result<TalentProfileInput, Vec<FieldError>> {
+    /// The request, and the fields that cannot become one (numbers that are not numbers,
+    /// choices not made), which are filled with stand-ins so the shared rules can still
+    /// check every other field and all problems show at once.
+    fn to_input(&self) -> (TalentProfileInput, Vec<FieldError>) {
         let mut errors = Vec::new();
         let mut bad = |field: &str, code: &str| {
             errors.push(FieldError {
@@ -138,6 +142,14 @@ impl Draft {
                 .collect();
             half.parse().ok()
         }
+        // An empty box asks to be filled in; anything else that is not a number says so.
+        let blank_or_not_number = |text: &str| {
+            if text.trim().is_empty() {
+                "required"
+            } else {
+                "invalid_type"
+            }
+        };
         let mut skills = Vec::new();
         for (i, (code, years)) in self.skills.iter().enumerate() {
             match number::<i32>(years) {
@@ -145,20 +157,29 @@ impl Draft {
                     code: code.clone(),
                     years: y,
                 }),
-                None => bad(&format!("skills[{i}].years"), "invalid_type"),
+                None => {
+                    bad(&format!("skills[{i}].years"), "invalid_type");
+                    skills.push(TalentSkill {
+                        code: code.clone(),
+                        years: 0,
+                    });
+                }
             }
         }
         let hours = number::<i32>(&self.hours);
         if hours.is_none() {
-            bad("available_hours_per_month", "invalid_type");
+            bad(
+                "available_hours_per_month",
+                blank_or_not_number(&self.hours),
+            );
         }
         let onsite = number::<i32>(&self.onsite);
         if onsite.is_none() {
-            bad("onsite_days_per_month", "invalid_type");
+            bad("onsite_days_per_month", blank_or_not_number(&self.onsite));
         }
         let fee = number::<i64>(&self.fee);
         if fee.is_none() {
-            bad("desired_monthly_fee", "invalid_type");
+            bad("desired_monthly_fee", blank_or_not_number(&self.fee));
         }
         if self.age_band.is_none() {
             bad("age_band", "required");
@@ -166,16 +187,8 @@ impl Draft {
         if self.employer_type.is_none() {
             bad("employer_type", "required");
         }
-        let (Some(hours), Some(onsite), Some(fee), Some(age), Some(employer)) =
-            (hours, onsite, fee, self.age_band, self.employer_type)
-        else {
-            return Err(errors);
-        };
-        if !errors.is_empty() {
-            return Err(errors);
-        }
         let phone = self.phone.trim();
-        Ok(TalentProfileInput {
+        let input = TalentProfileInput {
             headline: self.headline.trim().to_owned(),
             bio: self.bio.trim().to_owned(),
             skills,
@@ -192,11 +205,11 @@ impl Draft {
                     kind: *kind,
                 })
                 .collect(),
-            age_band: age,
-            employer_type: employer,
-            available_hours_per_month: hours,
-            onsite_days_per_month: onsite,
-            desired_monthly_fee: fee,
+            age_band: self.age_band.unwrap_or(AgeBand::Thirties),
+            employer_type: self.employer_type.unwrap_or(EmployerType::Other),
+            available_hours_per_month: hours.unwrap_or(1),
+            onsite_days_per_month: onsite.unwrap_or(0),
+            desired_monthly_fee: fee.unwrap_or(0),
             remote_only: self.remote_only,
             contract_types: self.contract_types.clone(),
             motivations: self.motivations.clone(),
@@ -204,7 +217,8 @@ impl Draft {
             has_liability_insurance: self.insurance,
             has_side_job_permission: self.permission,
             phone: (!phone.is_empty()).then(|| phone.to_owned()),
-        })
+        };
+        (input, errors)
     }
 }
 
@@ -265,6 +279,7 @@ fn profile_error(field: &str, code: &str) -> Msg {
     let base = field.split('[').next().unwrap_or(field);
     match (base, code) {
         (_, "invalid_type") => Msg::TalFeNumber,
+        (_, "required") if field.ends_with("_month") => Msg::FeRequired,
         ("headline", "too_long") => Msg::TalFeMax120,
         ("bio", "too_long") => Msg::TalFeMax4000,
         ("skills", "too_long") if !field.contains('.') => Msg::TalFeSkills30,
@@ -335,19 +350,80 @@ struct FormProps {
 
 type Edit = std::rc::Rc<dyn Fn(&mut Draft)>;
 
+/// The draft as a reducer, so that edits arriving before the next render (autofill filling
+/// several fields, fast typing) apply to the latest draft rather than to a stale copy.
+#[derive(Clone, PartialEq)]
+struct DraftState(Draft);
+
+enum DraftAction {
+    Edit(Edit),
+    Replace(Draft),
+}
+
+impl Reducible for DraftState {
+    type Action = DraftAction;
+
+    fn reduce(self: std::rc::Rc<Self>, action: DraftAction) -> std::rc::Rc<Self> {
+        let mut next = self.0.clone();
+        match action {
+            DraftAction::Edit(change) => change(&mut next),
+            DraftAction::Replace(draft) => next = draft,
+        }
+        std::rc::Rc::new(DraftState(next))
+    }
+}
+
+/// Where this person's unsaved profile is kept in this browser.
+fn draft_key(user_id: i64) -> String {
+    format!("kakehashi.profile-draft.{user_id}")
+}
+
 #[function_component(ProfileForm)]
 fn profile_form(props: &FormProps) -> Html {
     let lang = use_lang();
     let session = use_session();
     let refs = &props.refs;
     let lists = refs.lists();
-    let draft = use_state(|| {
-        props
-            .profile
+    let user_id = session.session().map_or(0, |s| s.user.id);
+    let from_server = |profile: &Option<TalentProfile>| {
+        profile
             .as_ref()
             .map(|p| Draft::from_profile(&p.profile))
             .unwrap_or_default()
+    };
+    // Unsaved typing from an earlier visit wins over the saved profile, and says so.
+    let stored = use_memo(user_id, |id| {
+        LocalStorage::get::<Draft>(draft_key(*id)).ok()
     });
+    let restored = use_state(|| {
+        stored
+            .as_ref()
+            .as_ref()
+            .is_some_and(|d| *d != from_server(&props.profile))
+    });
+    let draft = use_reducer_eq(|| {
+        DraftState(match stored.as_ref() {
+            Some(d) if *restored => d.clone(),
+            _ => from_server(&props.profile),
+        })
+    });
+    // What the server holds: typing that differs from it is kept, anything else forgotten.
+    let baseline = use_state(|| from_server(&props.profile));
+    use_effect_with((draft.0.clone(), (*baseline).clone()), move |(d, base)| {
+        if d == base {
+            LocalStorage::delete(draft_key(user_id));
+        } else {
+            // A full or disabled storage only means the draft is not kept.
+            let _ = LocalStorage::set(draft_key(user_id), d);
+        }
+    });
+    let on_discard = {
+        let (draft, restored, baseline) = (draft.clone(), restored.clone(), baseline.clone());
+        Callback::from(move |_: MouseEvent| {
+            draft.dispatch(DraftAction::Replace((*baseline).clone()));
+            restored.set(false);
+        })
+    };
     let errors = use_state(Vec::<FieldError>::new);
     let problem = use_state(|| None::<ApiError>);
     let saving = use_state(|| false);
@@ -356,9 +432,7 @@ fn profile_form(props: &FormProps) -> Html {
     let edit = {
         let (draft, errors, saved) = (draft.clone(), errors.clone(), saved.clone());
         Callback::from(move |(field, change): (&'static str, Edit)| {
-            let mut next = (*draft).clone();
-            change(&mut next);
-            draft.set(next);
+            draft.dispatch(DraftAction::Edit(change));
             saved.set(false);
             if errors
                 .iter()
@@ -393,13 +467,15 @@ fn profile_form(props: &FormProps) -> Html {
     };
 
     let onsubmit = {
-        let (draft, errors, problem, saving, saved, session) = (
+        let (draft, errors, problem, saving, saved, session, restored, baseline) = (
             draft.clone(),
             errors.clone(),
             problem.clone(),
             saving.clone(),
             saved.clone(),
             session.clone(),
+            restored.clone(),
+            baseline.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -408,18 +484,16 @@ fn profile_form(props: &FormProps) -> Html {
             }
             problem.set(None);
             saved.set(false);
-            let input = match draft.to_input() {
-                Ok(input) => input,
-                Err(list) => {
-                    if let Some(f) = first_field(&list) {
-                        focus_element(&focus_id(&f));
-                    }
-                    errors.set(list);
-                    return;
-                }
-            };
+            let (input, mut list) = draft.0.to_input();
             if let Err(invalid) = input.validate() {
-                let list = invalid.0;
+                for e in invalid.0 {
+                    // A stand-in value's own complaint would hide the real one.
+                    if !list.iter().any(|l| l.field == e.field) {
+                        list.push(e);
+                    }
+                }
+            }
+            if !list.is_empty() {
                 if let Some(f) = first_field(&list) {
                     focus_element(&focus_id(&f));
                 }
@@ -428,13 +502,15 @@ fn profile_form(props: &FormProps) -> Html {
             }
             errors.set(Vec::new());
             saving.set(true);
-            let (errors, problem, saving, saved, session, draft) = (
+            let (errors, problem, saving, saved, session, draft, restored, baseline) = (
                 errors.clone(),
                 problem.clone(),
                 saving.clone(),
                 saved.clone(),
                 session.clone(),
                 draft.clone(),
+                restored.clone(),
+                baseline.clone(),
             );
             spawn_local(async move {
                 let body = &input;
@@ -444,7 +520,10 @@ fn profile_form(props: &FormProps) -> Html {
                 saving.set(false);
                 match answer {
                     Ok(profile) => {
-                        draft.set(Draft::from_profile(&profile.profile));
+                        let now_saved = Draft::from_profile(&profile.profile);
+                        baseline.set(now_saved.clone());
+                        draft.dispatch(DraftAction::Replace(now_saved));
+                        restored.set(false);
                         saved.set(true);
                         focus_element("profile-status");
                     }
@@ -463,7 +542,7 @@ fn profile_form(props: &FormProps) -> Html {
         })
     };
 
-    let d = &*draft;
+    let d = &draft.0;
 
     // --- Skills: a picker grouped by skill group, then years for each chosen skill. ---
     let on_add_skill = {
@@ -758,6 +837,12 @@ fn profile_form(props: &FormProps) -> Html {
                 <ol>{ for toc.iter().map(|(id, m)| html! { <li><a href={format!("#{id}")}>{ m.t(lang) }</a></li> }) }</ol>
             </nav>
             <div id="profile-status" tabindex="-1">
+                if *restored {
+                    <div class="alert info" role="status">
+                        <p>{ Msg::TalDraftRestored.t(lang) }</p>
+                        <button type="button" class="button secondary" onclick={on_discard}>{ Msg::TalDraftDiscard.t(lang) }</button>
+                    </div>
+                }
                 if *saved {
                     <div class="alert info" role="status">
                         <p>{ Msg::TalProfileSaved.t(lang) }</p>
