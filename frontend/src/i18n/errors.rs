@@ -13,7 +13,26 @@ pub fn field_error(field: &str, code: &str) -> Msg {
         ("required" | "unknown_value", "company.industry_code" | "company.prefecture_code") => {
             Msg::FeChoose
         }
-        // Company and coordinator screens: fields that are chosen, not typed.
+        // Company and coordinator screens: limits in words, and fields chosen, not typed.
+        ("out_of_range", "hours_per_month") => Msg::FeHours,
+        ("out_of_range", "onsite_days_per_month") => Msg::FeOnsite,
+        ("out_of_range", "monthly_fee") => Msg::FeFee,
+        ("out_of_range", "period_months") => Msg::FePeriod,
+        ("out_of_range", "trial_days") => Msg::FeTrial,
+        ("out_of_range", "recruitment_closes_at") => Msg::FeCloses,
+        ("out_of_range", "duration_minutes") => Msg::FeDuration,
+        ("invalid_format", "meeting_url") => Msg::FeHttps,
+        (
+            "invalid_format",
+            "hours_per_month"
+            | "onsite_days_per_month"
+            | "monthly_fee"
+            | "period_months"
+            | "trial_days",
+        ) => Msg::FeNumber,
+        ("too_long", "challenges") => Msg::FeMax3,
+        ("too_long", "required_skills" | "preferred_skills") => Msg::FeMax10,
+        ("too_long", "title") => Msg::FeMax120,
         (
             "required",
             "challenges" | "required_skills" | "remote_allowed" | "travel_cost" | "contract_type"

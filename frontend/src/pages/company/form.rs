@@ -226,10 +226,11 @@ impl Form {
         }
     }
 
-    /// The draft to save, or the fields that cannot be read (a number that is not one).
+    /// The draft to save, and the fields that could not be read (a number that is not one),
+    /// which the draft leaves out.
     /// Empty texts are sent as empty, so clearing a field clears it; an empty title is left
     /// out because the API wants a title to have at least one character.
-    pub fn to_draft(&self) -> Result<ProjectDraft, FieldErrors> {
+    pub fn to_draft(&self) -> (ProjectDraft, FieldErrors) {
         let mut e = FieldErrors::new();
         let title = self.title.trim();
         let draft = ProjectDraft {
@@ -268,6 +269,6 @@ impl Form {
                 )
             }),
         };
-        e.into_result().map(|()| draft)
+        (draft, e)
     }
 }

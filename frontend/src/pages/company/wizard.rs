@@ -181,18 +181,18 @@ fn wizard(props: &ProjectWizardProps) -> Html {
                     .find(|(path, _)| list.get(path).is_some())
                 {
                     step.set(step_of(first.0));
+                    // The field may be on a step drawn only after this render.
+                    let id = first.1;
+                    gloo::timers::callback::Timeout::new(0, move || focus_element(id)).forget();
                 }
                 list
             };
-            let draft = match form.to_draft() {
-                Ok(draft) => draft,
-                Err(list) => {
-                    errors.set(invalid(list));
-                    problem.set(None);
-                    return;
-                }
-            };
-            if let Err(list) = draft.validate() {
+            // Numbers that cannot be read and the shared rules, reported together.
+            let (draft, mut list) = form.to_draft();
+            if let Err(more) = draft.validate() {
+                list.0.extend(more.0);
+            }
+            if !list.is_empty() {
                 errors.set(invalid(list));
                 problem.set(None);
                 return;
@@ -835,17 +835,12 @@ fn recruit_step(
 }
 
 fn confirm_step(lang: Lang, tax: &Taxonomy, form: &Form, step: &UseStateHandle<usize>) -> Html {
-    let missing: Vec<(&'static str, Msg, usize)> = match form.to_draft() {
-        Ok(draft) => {
-            let list = draft.missing();
-            FIELDS
-                .iter()
-                .filter(|(path, ..)| list.0.iter().any(|e| e.field == *path))
-                .map(|(path, _, label, s)| (*path, *label, *s))
-                .collect()
-        }
-        Err(_) => Vec::new(),
-    };
+    let list = form.to_draft().0.missing();
+    let missing: Vec<(&'static str, Msg, usize)> = FIELDS
+        .iter()
+        .filter(|(path, ..)| list.0.iter().any(|e| e.field == *path))
+        .map(|(path, _, label, s)| (*path, *label, *s))
+        .collect();
     let names = |codes: &[String], f: &dyn Fn(&str) -> String| -> String {
         let list: Vec<String> = codes.iter().map(|c| f(c)).collect();
         crate::i18n::join_list(lang, &list)
