@@ -19,6 +19,10 @@ use crate::pages::public::{load_project, Refs};
 use crate::routes::{AppliedQuery, Route};
 use crate::session::use_session;
 
+fn has_code(error: &ApiError, code: &str) -> bool {
+    matches!(error, ApiError::Problem(p) if p.code == code)
+}
+
 /// Where the unsent application to a posting is kept in this browser.
 fn draft_key(project_id: i64) -> String {
     format!("kakehashi.apply-draft.{project_id}")
@@ -133,7 +137,15 @@ fn apply_form(props: &ApplyFormProps) -> Html {
             <p class="lead">{ Msg::TalApplyLead.t(lang) }</p>
             <ProposalForm questions={d.screening_questions.clone().unwrap_or_default()}
                 submit={Msg::TalApplySubmit} submitting_label={Msg::TalApplySubmitting}
-                submitting={*submitting} problem={(*problem).clone()} draft_key={draft_key(p.id)} {on_submit} />
+                submitting={*submitting} problem={(*problem).clone()} draft_key={draft_key(p.id)} {on_submit}>
+                // The refusals that have a next step get its button (what was typed is kept).
+                if problem.as_ref().is_some_and(|e| has_code(e, "profile_required")) {
+                    <Link<Route> to={Route::TalentProfile} classes="button primary">{ Msg::TalWriteProfile.t(lang) }</Link<Route>>
+                }
+                if problem.as_ref().is_some_and(|e| has_code(e, "application_exists")) {
+                    <Link<Route> to={Route::Applications} classes="button primary">{ Msg::TalApplicationsTitle.t(lang) }</Link<Route>>
+                }
+            </ProposalForm>
         </>
     }
 }

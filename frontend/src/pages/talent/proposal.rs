@@ -102,6 +102,9 @@ pub struct ProposalFormProps {
     /// night does not lose a long proposal. The page deletes it once the answer is sent.
     pub draft_key: AttrValue,
     pub on_submit: Callback<ApplicationInput>,
+    /// The next step a refusal calls for (a button), shown under its message.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The unsent proposal and answers, as kept in localStorage.
@@ -239,6 +242,9 @@ pub fn proposal_form(props: &ProposalFormProps) -> Html {
         <form class="form" {onsubmit} novalidate=true aria-busy={if props.submitting { "true" } else { "false" }}>
             if let Some(error) = props.problem.clone() {
                 <ErrorAlert {error} kept_input=true />
+                if props.children != Html::default() {
+                    <div class="actions tight next-step">{ props.children.clone() }</div>
+                }
             }
             <TextArea id="apply-proposal" label={Msg::TalProposal.t(lang)} hint={Msg::TalProposalHint.t(lang)}
                 value={(*proposal).clone()} max={PROPOSAL_MAX} rows={8}
