@@ -1,5 +1,6 @@
 //! `/projects/:id`: everything a talent needs to decide, and the way to apply.
 
+use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::Role;
 use kakehashi_shared::project::Project;
 use kakehashi_shared::workflow::ProjectStatus;
@@ -229,14 +230,11 @@ fn apply_box(props: &ApplyBoxProps) -> Html {
         && p.draft
             .recruitment_closes_at
             .is_none_or(|c| c.timestamp_millis() as f64 > js_sys::Date::now());
-    let apply = Route::Apply { id: p.id };
     let body = if !open {
         html! { <p>{ Msg::PubClosed.t(lang) }</p> }
     } else {
         match session.session().map(|s| s.user.role) {
-            Some(Role::Talent) => html! {
-                <Link<Route> to={apply} classes="button primary wide">{ Msg::PubApply.t(lang) }</Link<Route>>
-            },
+            Some(Role::Talent) => html! { <TalentApply project_id={p.id} /> },
             Some(_) => html! { <p>{ Msg::PubApplyTalentOnly.t(lang) }</p> },
             None => {
                 let next = LoginQuery {
@@ -255,4 +253,44 @@ fn apply_box(props: &ApplyBoxProps) -> Html {
         }
     };
     html! { <div class="apply-box">{ body }</div> }
+}
+
+#[derive(Properties, PartialEq)]
+struct TalentApplyProps {
+    project_id: i64,
+}
+
+/// A talent's way in: Apply, or their application if they already sent one (a second one
+/// would only be refused).
+#[function_component(TalentApply)]
+fn talent_apply(props: &TalentApplyProps) -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let id = props.project_id;
+    let (mine, _) = use_remote(move || async move {
+        session
+            .call(|client: ApiClient| async move {
+                client.applications(Some(id), None, false, 10, None).await
+            })
+            .await
+    });
+    let existing = match &mine {
+        // Only an open application blocks another; after a decline one may apply again.
+        Remote::Ready(page) => page.items.iter().find(|a| a.status.is_open()).map(|a| a.id),
+        // Unknown yet, or the check failed: Apply stays, and the server has the last word.
+        _ => None,
+    };
+    match existing {
+        Some(application) => html! {
+            <>
+                <p>{ Msg::PubAlreadyApplied.t(lang) }</p>
+                <div class="actions tight">
+                    <Link<Route> to={Route::Application { id: application }} classes="button primary">{ Msg::TalSeeApplication.t(lang) }</Link<Route>>
+                </div>
+            </>
+        },
+        None => html! {
+            <Link<Route> to={Route::Apply { id }} classes="button primary wide">{ Msg::PubApply.t(lang) }</Link<Route>>
+        },
+    }
 }
