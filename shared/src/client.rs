@@ -608,6 +608,14 @@ impl ApiClient {
         .await
     }
 
+    /// `GET /api/v1/companies`: the companies the caller manages (a hub's, for coordinators).
+    pub async fn companies(
+        &self,
+        limit: u32,
+    ) -> Result<Page<crate::company::Company>, ClientError> {
+        self.get(&format!("/api/v1/companies?limit={limit}")).await
+    }
+
     /// `GET /api/v1/applications/{id}/interviews`: an application's interviews, with the
     /// caller's own notes.
     pub async fn interviews(&self, application_id: i64) -> Result<Page<Interview>, ClientError> {

@@ -62,6 +62,7 @@ pub fn header() -> Html {
             <>
                 <li><Link<Route> to={Route::ReviewQueue} classes="nav-link">{ Msg::NavReviewQueue.t(lang) }</Link<Route>></li>
                 <li><Link<Route> to={Route::Pipeline} classes="nav-link">{ Msg::NavPipeline.t(lang) }</Link<Route>></li>
+                <li><Link<Route> to={Route::CompanyProjects} classes="nav-link">{ Msg::NavHubProjects.t(lang) }</Link<Route>></li>
             </>
         },
         _ => Html::default(),

@@ -235,7 +235,6 @@ messages! {
     PubApplySignIn => "応募するには、人材としてログインしてください。ログイン後、応募の画面に進みます。", "Please sign in as talent to apply. You will go straight to the application afterwards.";
     PubSignInToApply => "ログインして応募する", "Sign in to apply";
     PubApplyTalentOnly => "応募できるのは、人材として登録した方のみです。", "Only talent accounts can apply.";
-    PubAlreadyApplied => "この案件には応募済みです。状況は応募の詳細で確認できます。", "You have applied to this project. You can follow it on the application page.";
     PubClosed => "この案件の募集は終了しました。", "Applications for this project have closed.";
     PubContractQuasiMandate => "業務委託（準委任）", "Service contract (quasi-mandate)";
     PubContractQuasiMandateHint => "作業した時間や内容に対して、毎月報酬が支払われる契約です。", "You are paid every month for the work done.";
@@ -433,6 +432,7 @@ messages! {
     NavCompanyProjects => "求人の管理", "My postings";
     NavReviewQueue => "審査待ちの求人", "Review queue";
     NavPipeline => "応募の状況", "Applications";
+    NavHubProjects => "拠点の求人", "Hub postings";
     PsDraft => "下書き", "Draft";
     PsInReview => "審査中", "In review";
     PsChangesRequested => "修正のお願いあり", "Changes requested";
@@ -485,6 +485,11 @@ messages! {
     CpTitle => "求人の管理", "My postings";
     CpLead => "貴社の求人と、その状況です。下書きは続きから書けます。審査でコーディネーターから修正のお願いがあれば、ここに表示されます。", "Your company's postings and where each one stands. You can continue a draft where you left off. If the coordinator asks for changes, their comments appear here.";
     CpNew => "新しい求人をつくる", "Create a new posting";
+    CpLeadHub => "拠点の企業の求人と、その状況です。ITに不慣れな企業に代わって、聞き取った内容で求人票を書くこともできます。", "Your hub's companies' postings and where each one stands. You can also write a posting for a company that finds computers hard, from what they told you.";
+    CpActFor => "企業に代わって求人票をつくる", "Write a posting for a company";
+    CpActForHint => "下書きは企業の方も見られます。提出する前に、内容を企業の方と確かめてください。", "The company can see the draft too. Please go through it with them before submitting.";
+    FieldCompany => "企業", "Company";
+    CpActForStart => "この企業の求人票をつくる", "Start a posting for this company";
     CpEmptyTitle => "まだ求人がありません", "No postings yet";
     CpEmptyBody => "求人票は、質問に順番に答えるだけで作れます。途中で保存され、いつでも続きから書けます。書き終えたら、コーディネーターが内容を確認してから公開します。", "You write a posting by answering a few questions in order. It is saved as you go, so you can continue at any time. When you are done, a coordinator checks it before it is published.";
     CpUntitled => "（タイトル未入力の下書き）", "(Draft without a title)";

@@ -14,8 +14,8 @@ use super::common::{
     dated, format_fee, format_hours, project_badge, project_title, use_paged, MoreButton,
     PageLoader, RoleGate,
 };
-use crate::components::{ErrorAlert, Loading, RequireSession};
-use crate::hooks::{use_title, Remote};
+use crate::components::{ErrorAlert, Loading, RequireSession, SelectField};
+use crate::hooks::{use_remote, use_title, Remote};
 use crate::i18n::{use_lang, Lang, Msg};
 use crate::routes::Route;
 use crate::session::use_session;
@@ -28,7 +28,7 @@ pub fn company_projects_page() -> Html {
     use_title(Msg::CpTitle);
     html! {
         <RequireSession>
-            <RoleGate roles={vec![Role::CompanyMember]} refusal={Msg::ErrNotCompany}>
+            <RoleGate roles={vec![Role::CompanyMember, Role::Coordinator]} refusal={Msg::ErrNotCompany}>
                 <Postings />
             </RoleGate>
         </RequireSession>
@@ -52,9 +52,16 @@ fn postings() -> Html {
         })
     });
     let paged = use_paged((), loader);
+    // Coordinators see the hub's postings, with each company's name, and start postings for
+    // companies rather than for themselves.
+    let hub = use_session().session().map(|s| s.user.role) == Some(Role::Coordinator);
 
-    let new_button = html! {
-        <Link<Route> to={Route::CompanyProjectNew} classes="button primary">{ Msg::CpNew.t(lang) }</Link<Route>>
+    let new_button = if hub {
+        html! { <ActForCompany /> }
+    } else {
+        html! {
+            <Link<Route> to={Route::CompanyProjectNew} classes="button primary">{ Msg::CpNew.t(lang) }</Link<Route>>
+        }
     };
     let body = match &paged.list {
         Remote::Loading => html! { <Loading /> },
@@ -72,7 +79,7 @@ fn postings() -> Html {
             <>
                 <div class="actions">{ new_button.clone() }</div>
                 <ul class="card-list">
-                    { for items.iter().map(|p| posting_card(lang, p)) }
+                    { for items.iter().map(|p| posting_card(lang, p, hub)) }
                 </ul>
                 if let Some(error) = paged.more_error.clone() {
                     <ErrorAlert {error} />
@@ -86,13 +93,13 @@ fn postings() -> Html {
     html! {
         <section class="page">
             <h1>{ Msg::CpTitle.t(lang) }</h1>
-            <p class="lead">{ Msg::CpLead.t(lang) }</p>
+            <p class="lead">{ if hub { Msg::CpLeadHub.t(lang) } else { Msg::CpLead.t(lang) } }</p>
             { body }
         </section>
     }
 }
 
-fn posting_card(lang: Lang, project: &Project) -> Html {
+fn posting_card(lang: Lang, project: &Project, hub: bool) -> Html {
     let id = project.id;
     let terms: Vec<String> = [
         project.draft.monthly_fee.map(|f| format_fee(lang, f)),
@@ -119,6 +126,9 @@ fn posting_card(lang: Lang, project: &Project) -> Html {
         .filter(|_| project.status == ProjectStatus::ChangesRequested);
     html! {
         <li class="card">
+            if hub {
+                <p class="card-company">{ project.company_name.clone() }</p>
+            }
             <div class="card-head">
                 { project_badge(lang, project.status) }
                 <h2 class="card-title">{ project_title(lang, project) }</h2>
@@ -140,5 +150,59 @@ fn posting_card(lang: Lang, project: &Project) -> Html {
             }
             { next }
         </li>
+    }
+}
+
+/// A coordinator picks one of the hub's companies and starts a posting for it.
+#[function_component(ActForCompany)]
+fn act_for_company() -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let navigator = use_navigator();
+    let chosen = use_state(String::new);
+    // A hub has tens of companies, not thousands: one page of 100 holds them.
+    let (companies, retry) = use_remote(move || async move {
+        session
+            .call(|c: ApiClient| async move { c.companies(100).await })
+            .await
+            .map(|page| {
+                vec![(
+                    None,
+                    page.items
+                        .into_iter()
+                        .map(|c| (c.id.to_string(), c.name))
+                        .collect::<Vec<_>>(),
+                )]
+            })
+    });
+    let on_change = {
+        let chosen = chosen.clone();
+        Callback::from(move |value: String| chosen.set(value))
+    };
+    let onsubmit = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (Ok(id), Some(navigator)) = (chosen.parse::<i64>(), navigator.as_ref()) else {
+                return;
+            };
+            let query = super::wizard::NewQuery {
+                company_id: Some(id),
+            };
+            if navigator
+                .push_with_query(&Route::CompanyProjectNew, &query)
+                .is_err()
+            {
+                navigator.push(&Route::CompanyProjectNew);
+            }
+        })
+    };
+    html! {
+        <form class="panel" {onsubmit}>
+            <h2>{ Msg::CpActFor.t(lang) }</h2>
+            <SelectField id="act-for-company" label={Msg::FieldCompany} hint={Msg::CpActForHint}
+                value={(*chosen).clone()} {on_change} options={companies} on_retry={retry} />
+            <button type="submit" class="button primary" disabled={chosen.is_empty()}>{ Msg::CpActForStart.t(lang) }</button>
+        </form>
     }
 }

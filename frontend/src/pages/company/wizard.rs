@@ -36,6 +36,13 @@ pub struct ProjectWizardProps {
     pub id: Option<i64>,
 }
 
+/// The query of `/company/projects/new`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NewQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_id: Option<i64>,
+}
+
 #[function_component(ProjectWizardPage)]
 pub fn project_wizard_page(props: &ProjectWizardProps) -> Html {
     use_title(if props.id.is_some() {
@@ -45,7 +52,7 @@ pub fn project_wizard_page(props: &ProjectWizardProps) -> Html {
     });
     html! {
         <RequireSession>
-            <RoleGate roles={vec![Role::CompanyMember]} refusal={Msg::ErrNotCompany}>
+            <RoleGate roles={vec![Role::CompanyMember, Role::Coordinator]} refusal={Msg::ErrNotCompany}>
                 <Wizard id={props.id} />
             </RoleGate>
         </RequireSession>
@@ -65,6 +72,10 @@ fn wizard(props: &ProjectWizardProps) -> Html {
     let session = use_session();
     let navigator = use_navigator();
     let (tax, tax_retry) = use_remote(taxonomy);
+    // `?company_id=`: a coordinator writing a new posting for one of the hub's companies.
+    let for_company = use_location()
+        .and_then(|l| l.query::<NewQuery>().ok())
+        .and_then(|q| q.company_id);
 
     let load = use_state(|| {
         if props.id.is_some() {
@@ -229,7 +240,7 @@ fn wizard(props: &ProjectWizardProps) -> Html {
                         async move {
                             let p = match id {
                                 Some(id) => c.update_project(id, &draft).await?,
-                                None => c.create_project(None, &draft).await?,
+                                None => c.create_project(for_company, &draft).await?,
                             };
                             if to.is_none() {
                                 c.submit_project(p.id).await
@@ -368,6 +379,9 @@ fn wizard(props: &ProjectWizardProps) -> Html {
 
     frame(html! {
         <>
+            if let Some(p) = project.as_ref() {
+                <p class="card-company">{ labelled(lang, Msg::FieldCompany, &p.company_name) }</p>
+            }
             <p class="lead">{ Msg::WzLead.t(lang) }</p>
             if let Some(comment) = review_comment {
                 <div class="review-comment">
