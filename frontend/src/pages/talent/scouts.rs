@@ -290,7 +290,12 @@ fn scout_details(props: &DetailsProps) -> Html {
                     <h2>{ Msg::TalScoutAccept.t(lang) }</h2>
                     <p class="hint">{ Msg::TalScoutAcceptHint.t(lang) }</p>
                     <ProposalForm {questions} submit={Msg::TalScoutAcceptSubmit} submitting_label={Msg::TalApplySubmitting}
-                        submitting={*submitting} problem={(*problem).clone()} field_prefix="application." draft_key={format!("kakehashi.scout-draft.{id}")} on_submit={on_accept} />
+                        submitting={*submitting} problem={(*problem).clone()} field_prefix="application." draft_key={format!("kakehashi.scout-draft.{id}")} on_submit={on_accept}>
+                        // Accepting needs a profile, as applying does: say where to write it.
+                        if problem.as_ref().is_some_and(super::recommended::is_profile_required) {
+                            <Link<Route> to={Route::TalentProfile} classes="button primary">{ Msg::TalWriteProfile.t(lang) }</Link<Route>>
+                        }
+                    </ProposalForm>
                 </section>
                 <section class="block">
                     <h2>{ Msg::TalScoutDecline.t(lang) }</h2>
