@@ -235,6 +235,7 @@ messages! {
     PubApplySignIn => "応募するには、人材としてログインしてください。ログイン後、応募の画面に進みます。", "Please sign in as talent to apply. You will go straight to the application afterwards.";
     PubSignInToApply => "ログインして応募する", "Sign in to apply";
     PubApplyTalentOnly => "応募できるのは、人材として登録した方のみです。", "Only talent accounts can apply.";
+    PubAlreadyApplied => "この案件には応募済みです。状況は応募の詳細で確認できます。", "You have applied to this project. You can follow it on the application page.";
     PubClosed => "この案件の募集は終了しました。", "Applications for this project have closed.";
     PubContractQuasiMandate => "業務委託（準委任）", "Service contract (quasi-mandate)";
     PubContractQuasiMandateHint => "作業した時間や内容に対して、毎月報酬が支払われる契約です。", "You are paid every month for the work done.";
