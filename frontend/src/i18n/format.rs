@@ -168,6 +168,14 @@ pub fn minutes(lang: Lang, n: i32) -> String {
     }
 }
 
+/// How far a long form is: 7項目中5項目を入力済み / 5 of 7 sections filled in.
+pub fn sections_done(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{total}項目中{done}項目を入力済み"),
+        Lang::En => format!("{done} of {total} sections filled in"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -341,6 +341,8 @@ messages! {
     TalProfileTitle => "プロフィール", "Profile";
     TalProfileLead => "企業はこのプロフィールを見て、応募への返信やスカウトを決めます。おすすめの案件もここから選ばれます。", "Companies read this profile when answering applications and sending scouts, and your recommendations are chosen from it.";
     TalSections => "プロフィールの項目", "Profile sections";
+    TalSectionDone => "（入力済み）", " (filled in)";
+    TalSectionTodo => "（未入力）", " (not filled in yet)";
     TalProfileSaved => "保存しました。おすすめの案件が更新されています。", "Saved. Your recommendations have been updated.";
     TalDraftRestored => "前回、保存せずに終えた入力を復元しました。内容を確認して「保存する」を押すと反映されます。", "We restored what you typed last time without saving. Check it and press Save to keep it.";
     TalDraftDiscard => "復元した入力を破棄する", "Discard the restored input";

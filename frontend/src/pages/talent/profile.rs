@@ -17,7 +17,7 @@ use crate::api::ApiError;
 use crate::components::{ErrorAlert, Loading, RequireSession};
 use crate::forms::{focus_element, input_value, select_value};
 use crate::hooks::{use_remote, use_title, Remote};
-use crate::i18n::format::years_label;
+use crate::i18n::format::{sections_done, years_label};
 use crate::i18n::{use_lang, Msg};
 use crate::pages::public::names::{
     age_band, contract_type, contract_type_hint, employer_type, motivation, tie_kind,
@@ -821,20 +821,56 @@ fn profile_form(props: &FormProps) -> Html {
         }
     };
 
+    // Each section with whether it has what matching needs, so the list doubles as progress.
+    let filled = |t: &str| !t.trim().is_empty();
     let toc = [
-        ("profile-about", Msg::TalSecAbout),
-        ("profile-skills-section", Msg::TalSecSkills),
-        ("profile-challenges-section", Msg::TalSecChallenges),
-        ("profile-place", Msg::TalSecPlace),
-        ("profile-terms", Msg::TalSecTerms),
-        ("profile-you", Msg::TalSecYou),
-        ("profile-visibility", Msg::TalSecVisibility),
+        ("profile-about", Msg::TalSecAbout, filled(&d.headline)),
+        (
+            "profile-skills-section",
+            Msg::TalSecSkills,
+            !d.skills.is_empty(),
+        ),
+        (
+            "profile-challenges-section",
+            Msg::TalSecChallenges,
+            !d.challenges.is_empty(),
+        ),
+        (
+            "profile-place",
+            Msg::TalSecPlace,
+            if d.abroad {
+                filled(&d.country)
+            } else {
+                filled(&d.prefecture)
+            },
+        ),
+        (
+            "profile-terms",
+            Msg::TalSecTerms,
+            filled(&d.hours) && filled(&d.onsite) && filled(&d.fee) && !d.contract_types.is_empty(),
+        ),
+        (
+            "profile-you",
+            Msg::TalSecYou,
+            d.age_band.is_some() && d.employer_type.is_some(),
+        ),
+        ("profile-visibility", Msg::TalSecVisibility, true),
     ];
+    let done = toc.iter().filter(|(_, _, ok)| *ok).count();
 
     html! {
         <>
             <nav class="toc" aria-label={Msg::TalSections.t(lang)}>
-                <ol>{ for toc.iter().map(|(id, m)| html! { <li><a href={format!("#{id}")}>{ m.t(lang) }</a></li> }) }</ol>
+                <p class="progress">{ sections_done(lang, done, toc.len()) }</p>
+                <ol>{ for toc.iter().map(|(id, m, ok)| html! {
+                    <li class={classes!(ok.then_some("done"))}>
+                        <a href={format!("#{id}")}>
+                            <span aria-hidden="true">{ if *ok { "✓ " } else { "○ " } }</span>
+                            { m.t(lang) }
+                            <span class="visually-hidden">{ if *ok { Msg::TalSectionDone.t(lang) } else { Msg::TalSectionTodo.t(lang) } }</span>
+                        </a>
+                    </li>
+                }) }</ol>
             </nav>
             <div id="profile-status" tabindex="-1">
                 if *restored {
