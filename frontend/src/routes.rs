@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::pages::{HomePage, LoginPage, MePage, NotFoundPage, RegisterPage};
+use crate::pages::{
+    HomePage, LoginPage, MePage, NotFoundPage, Record, RecordLinkPage, RegisterPage,
+};
 // Company and coordinator screens.
 use crate::pages::company::{ApplicantsBoardPage, CompanyProjectsPage, ProjectWizardPage};
 use crate::pages::coordinator::{PipelinePage, ReviewQueuePage};
@@ -26,6 +28,11 @@ pub enum Route {
     Register,
     #[at("/me")]
     Me,
+    // The addresses notifications and emails link to, for every role.
+    #[at("/applications/:id")]
+    ApplicationLink { id: i64 },
+    #[at("/scouts/:id")]
+    ScoutLink { id: i64 },
     // Company and coordinator screens.
     #[at("/company/projects")]
     CompanyProjects,
@@ -69,6 +76,10 @@ pub fn switch(route: Route) -> Html {
         Route::Login => html! { <LoginPage /> },
         Route::Register => html! { <RegisterPage /> },
         Route::Me => html! { <MePage /> },
+        Route::ApplicationLink { id } => {
+            html! { <RecordLinkPage record={Record::Application} {id} /> }
+        }
+        Route::ScoutLink { id } => html! { <RecordLinkPage record={Record::Scout} {id} /> },
         // Company and coordinator screens. Both wizard routes render the same component at
         // the same place, so moving from /new to /{id}/edit after the first save keeps the form.
         Route::CompanyProjects => html! { <CompanyProjectsPage /> },

@@ -4,6 +4,7 @@ mod home;
 mod login;
 mod me;
 mod not_found;
+mod record_links;
 mod register;
 
 // Company and coordinator screens.
@@ -18,4 +19,5 @@ pub use home::HomePage;
 pub use login::LoginPage;
 pub use me::MePage;
 pub use not_found::NotFoundPage;
+pub use record_links::{Record, RecordLinkPage};
 pub use register::RegisterPage;
