@@ -66,6 +66,10 @@ pub struct Application {
     pub updated_at: DateTime<Utc>,
     /// Every status change, oldest first.
     pub timeline: Vec<TimelineEntry>,
+    /// How well the applicant matches the posting, with the reasons: for the company and its
+    /// hub while the posting is published; never shown to the talent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub match_score: Option<crate::search::MatchScore>,
 }
 
 /// One step of an application's history.

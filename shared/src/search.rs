@@ -42,6 +42,17 @@ pub struct ProjectSearchPage {
     pub facets: Option<ProjectFacets>,
 }
 
+/// How well a talent matches a posting: the score and the factors behind it (the same model
+/// as the recommendations).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MatchScore {
+    /// 0–100.
+    #[cfg_attr(feature = "openapi", schema(example = 82))]
+    pub score: i32,
+    pub reasons: Vec<Reason>,
+}
+
 /// One factor of a match and what it contributed to the score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

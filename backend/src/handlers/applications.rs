@@ -77,12 +77,13 @@ pub async fn list(
         status: q.status,
         overdue: q.overdue,
     };
-    Ok(Json(
-        state
-            .db
-            .run(move |c| service::list(c, &actor, &q, page))
-            .await?,
-    ))
+    let (role, now) = (actor.role, state.clock.now().timestamp());
+    let mut found = state
+        .db
+        .run(move |c| service::list(c, &actor, &q, page))
+        .await?;
+    service::with_matches(&state.search, role, &mut found.items, now);
+    Ok(Json(found))
 }
 
 /// One application with its status timeline.
@@ -102,9 +103,10 @@ pub async fn get(
     id: web::Path<i64>,
 ) -> Result<Json<Application>, ApiError> {
     let id = id.into_inner();
-    Ok(Json(
-        state.db.run(move |c| service::get(c, &actor, id)).await?,
-    ))
+    let (role, now) = (actor.role, state.clock.now().timestamp());
+    let mut found = state.db.run(move |c| service::get(c, &actor, id)).await?;
+    service::with_matches(&state.search, role, std::slice::from_mut(&mut found), now);
+    Ok(Json(found))
 }
 
 /// Moves an application: `shortlist`, `interview`, `offer`, `decline` (company, with a

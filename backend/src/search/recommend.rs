@@ -103,6 +103,20 @@ impl SearchEngine {
         })
     }
 
+    /// The score and reasons of one talent for one published posting (an applicant's match).
+    pub fn score_pair(
+        &self,
+        project_id: i64,
+        talent_id: i64,
+        now: i64,
+    ) -> Option<(i32, Vec<Reason>)> {
+        self.with_stores(|s| {
+            let project = s.projects.get(project_id)?;
+            let talent = s.talents.get(talent_id)?;
+            Some(score(project, talent, &self.taxonomy, now, NewSide::Talent))
+        })
+    }
+
     /// Discoverable talent with free hours for a project, excluding those who applied.
     pub fn recommend_talents(
         &self,

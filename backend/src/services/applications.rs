@@ -9,6 +9,7 @@ use kakehashi_shared::application::{
 };
 use kakehashi_shared::enums::{DeclineReason, Role, Side};
 use kakehashi_shared::project::ProjectDraft;
+use kakehashi_shared::search::MatchScore;
 use kakehashi_shared::workflow::{ApplicationAction, ApplicationStatus, ProjectStatus};
 use kakehashi_shared::Page;
 
@@ -22,6 +23,7 @@ use crate::repositories::applications::{
 use crate::repositories::audit::{self, AuditEntry};
 use crate::repositories::json::{from_text, to_text};
 use crate::repositories::{from_db_time, projects, talents, to_db_time};
+use crate::search::SearchEngine;
 use crate::services::notify::{self, Note};
 use crate::services::{context, decline};
 
@@ -70,6 +72,7 @@ pub fn to_dto(conn: &mut AnyConnection, ctx: ApplicationContext) -> Result<Appli
         created_at: from_db_time(a.created_at),
         updated_at: from_db_time(a.updated_at),
         timeline,
+        match_score: None,
     })
 }
 
@@ -474,4 +477,18 @@ pub fn decline_waiting(
         declined += 1;
     }
     Ok(declined)
+}
+
+/// Adds the match to each application the company side reads: the same score and reasons as
+/// its recommendations, so an applicant and a recommended talent are judged alike. A talent
+/// never sees a score of themself.
+pub fn with_matches(engine: &SearchEngine, role: Role, items: &mut [Application], now: i64) {
+    if role == Role::Talent {
+        return;
+    }
+    for a in items {
+        a.match_score = engine
+            .score_pair(a.project_id, a.talent_id, now)
+            .map(|(score, reasons)| MatchScore { score, reasons });
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::time::{Duration as StdDuration, Instant};
 
-use kakehashi_shared::application::{ApplicationInput, ScoutAnswer, ScoutInput};
+use kakehashi_shared::application::{Application, ApplicationInput, ScoutAnswer, ScoutInput};
 use kakehashi_shared::project::ProjectDraft;
 use kakehashi_shared::search::{ProjectSearchPage, RecommendedProject, RecommendedTalent};
 use kakehashi_shared::talent::TalentProfile;
@@ -259,7 +259,7 @@ async fn recommendations_explain_themselves(backend: Backend) {
         .iter()
         .any(|r| r.factor == "required_skills"));
     // Applying removes it from the talent's recommendations and the company's list.
-    hanako
+    let application = hanako
         .api
         .apply(
             project,
@@ -282,6 +282,20 @@ async fn recommendations_explain_themselves(backend: Backend) {
         .await
         .unwrap();
     assert!(talents.iter().all(|t| t.talent.id != hanako.id()));
+    // The company sees the applicant's match with its reasons; the talent never does.
+    let applicants: Page<Application> = company
+        .api
+        .get(&format!("/api/v1/applications?project_id={project}"))
+        .await
+        .unwrap();
+    let seen = applicants.items[0].match_score.clone().expect("match");
+    assert!(seen.score > 0 && seen.reasons.iter().any(|r| r.factor == "required_skills"));
+    let own: Application = hanako
+        .api
+        .get(&format!("/api/v1/applications/{}", application.id))
+        .await
+        .unwrap();
+    assert!(own.match_score.is_none());
 
     // Talent search, for companies only.
     let found: Page<TalentProfile> = company

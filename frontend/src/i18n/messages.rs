@@ -645,6 +645,7 @@ messages! {
     BdNotPublished => "おすすめ人材とスカウトは、求人が公開されると使えます。", "Recommendations and scouts are available once the posting is published.";
     BdScore => "一致度", "Match";
     BdScoreOf => "点", " / 100";
+    BdMatchReasons => "一致の理由", "Why they match";
     BdScout => "スカウトする", "Send a scout";
     BdScouted => "スカウト済み", "Scout sent";
     FieldScoutMessage => "メッセージ", "Message";

@@ -401,6 +401,13 @@ fn applicant_card(props: &CardProps) -> Html {
             if a.overdue {
                 <p class="flag">{ Msg::BdOverdue.t(lang) }</p>
             }
+            if let Some(m) = a.match_score.as_ref() {
+                <details class="match">
+                    <summary>{ format!("{} {}{}", Msg::BdScore.t(lang), m.score, Msg::BdScoreOf.t(lang)) }</summary>
+                    <h5>{ Msg::BdMatchReasons.t(lang) }</h5>
+                    { reason_list(lang, &m.reasons) }
+                </details>
+            }
             <details>
                 <summary>{ Msg::BdProposal.t(lang) }</summary>
                 <p class="pre">{ a.proposal.clone() }</p>
@@ -900,14 +907,7 @@ fn talent_card(props: &TalentCardProps) -> Html {
                 <span class="meta-item">{ format_hours(lang, profile.available_hours_per_month) }</span>
                 <span class="meta-item">{ format_fee(lang, profile.desired_monthly_fee) }</span>
             </p>
-            <ul class="reasons">
-                { for r.reasons.iter().map(|reason| html! {
-                    <li class={if reason.points < 0 { "reason minus" } else { "reason plus" }}>
-                        <span aria-hidden="true">{ if reason.points < 0 { "− " } else { "＋ " } }</span>
-                        { lang.pick(&reason.text_ja, &reason.text_en).to_owned() }
-                    </li>
-                }) }
-            </ul>
+            { reason_list(lang, &r.reasons) }
             if *sent {
                 <p class="saved" role="status">{ if props.scouted { Msg::BdScouted.t(lang) } else { Msg::BdScoutSent.t(lang) } }</p>
             } else {
@@ -998,4 +998,18 @@ fn format_time(lang: Lang, at: &DateTime<Utc>) -> String {
         date.get_hours(),
         date.get_minutes()
     )
+}
+
+/// A match's reasons, each marked as adding or taking away points (in words as well as colour).
+fn reason_list(lang: Lang, reasons: &[kakehashi_shared::search::Reason]) -> Html {
+    html! {
+        <ul class="reasons">
+            { for reasons.iter().map(|reason| html! {
+                <li class={if reason.points < 0 { "reason minus" } else { "reason plus" }}>
+                    <span aria-hidden="true">{ if reason.points < 0 { "− " } else { "＋ " } }</span>
+                    { lang.pick(&reason.text_ja, &reason.text_en).to_owned() }
+                </li>
+            }) }
+        </ul>
+    }
 }
