@@ -8,6 +8,7 @@ mod forms;
 mod hooks;
 mod i18n;
 mod pages;
+mod paging;
 mod reference;
 mod routes;
 mod session;

@@ -6,8 +6,9 @@ use kakehashi_shared::application::{Application, Interview, InterviewConfirm, Tr
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::Side;
 use kakehashi_shared::workflow::{ApplicationAction, ApplicationStatus};
-use kakehashi_shared::Page;
+use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
+
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -20,6 +21,7 @@ use crate::i18n::{format_date, use_lang, with_note, Lang, Msg};
 use crate::pages::public::names::{
     application_status, application_status_class, application_status_next, decline_reason,
 };
+use crate::paging::{use_paged, MoreButton, PageLoader};
 use crate::routes::{AppliedQuery, Route};
 use crate::session::use_session;
 
@@ -42,80 +44,49 @@ pub fn applications_page() -> Html {
 fn application_list() -> Html {
     let lang = use_lang();
     let session = use_session();
-    let items = use_state(Vec::<Application>::new);
-    let next = use_state(|| None::<String>);
-    let state = use_state(|| Remote::<()>::Loading);
-    let cursor = use_state(|| None::<String>);
-    let attempt = use_state(|| 0u32);
-    {
-        let (items, next, state, session) =
-            (items.clone(), next.clone(), state.clone(), session.clone());
-        use_effect_with(((*cursor).clone(), *attempt), move |(cursor, _)| {
-            let cursor = cursor.clone();
-            state.set(Remote::Loading);
-            spawn_local(async move {
-                let cursor = cursor.as_deref();
-                let answer: Result<Page<Application>, ApiError> = session
-                    .call(|client: ApiClient| async move {
-                        client.own_applications(PAGE_SIZE, cursor).await
-                    })
-                    .await;
-                match answer {
-                    Ok(page) => {
-                        let mut all = if cursor.is_some() {
-                            (*items).clone()
-                        } else {
-                            Vec::new()
-                        };
-                        all.extend(page.items);
-                        items.set(all);
-                        next.set(page.next_cursor);
-                        state.set(Remote::Ready(()));
-                    }
-                    Err(error) => state.set(Remote::Failed(error)),
-                }
-            });
-        });
-    }
-    let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(*attempt + 1))
-    };
-    let more = (*next).clone().map(|c| {
-        let cursor = cursor.clone();
-        let onclick = Callback::from(move |_: MouseEvent| cursor.set(Some(c.clone())));
-        html! { <button type="button" class="button secondary" {onclick}>{ Msg::TalMore.t(lang) }</button> }
+    let loader: PageLoader<Application, ()> = Rc::new(move |(), cursor| {
+        let session = session.clone();
+        Box::pin(async move {
+            session
+                .call(|client: ApiClient| {
+                    let cursor = cursor.clone();
+                    async move { client.own_applications(PAGE_SIZE, cursor.as_deref()).await }
+                })
+                .await
+                .map(|page| (page.items, page.next_cursor))
+        })
     });
-
-    let list = if items.is_empty() {
-        match &*state {
-            Remote::Ready(()) => html! {
-                <div class="empty-state">
-                    <p>{ Msg::TalNoApplications.t(lang) }</p>
-                    <Link<Route> to={Route::Projects} classes="button primary">{ Msg::PubFindProjects.t(lang) }</Link<Route>>
-                </div>
-            },
-            _ => Html::default(),
-        }
-    } else {
-        html! {
-            <ul class="listing-list">
-                { for items.iter().map(|a| application_item(lang, a)) }
-            </ul>
-        }
-    };
-    let status = match &*state {
+    let paged = use_paged((), loader);
+    let body = match &paged.list {
         Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => html! { <ErrorAlert error={error.clone()} on_retry={retry} /> },
-        Remote::Ready(()) => html! { for more },
+        Remote::Failed(error) => {
+            html! { <ErrorAlert error={error.clone()} on_retry={paged.retry.clone()} /> }
+        }
+        Remote::Ready(items) if items.is_empty() => html! {
+            <div class="empty-state">
+                <p>{ Msg::TalNoApplications.t(lang) }</p>
+                <Link<Route> to={Route::Projects} classes="button primary">{ Msg::PubFindProjects.t(lang) }</Link<Route>>
+            </div>
+        },
+        Remote::Ready(items) => html! {
+            <>
+                <ul class="listing-list">
+                    { for items.iter().map(|a| application_item(lang, a)) }
+                </ul>
+                if let Some(error) = paged.more_error.clone() {
+                    <ErrorAlert {error} />
+                }
+                if paged.has_more {
+                    <MoreButton loading={paged.loading_more} on_click={paged.load_more.clone()} />
+                }
+            </>
+        },
     };
-
     html! {
         <section class="page">
             <h1>{ Msg::TalApplicationsTitle.t(lang) }</h1>
             <p class="lead">{ Msg::TalApplicationsLead.t(lang) }</p>
-            { list }
-            { status }
+            { body }
         </section>
     }
 }

@@ -4,8 +4,9 @@
 use kakehashi_shared::application::{ApplicationInput, Scout, ScoutAnswer, ScoutStatus};
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::project::Project;
-use kakehashi_shared::Page;
+use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
+
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -16,6 +17,7 @@ use crate::components::{ErrorAlert, Loading, RequireSession};
 use crate::hooks::{use_remote, use_title, Remote};
 use crate::i18n::{format_date, use_lang, Lang, Msg};
 use crate::pages::public::names::scout_status;
+use crate::paging::{use_paged, MoreButton, PageLoader};
 use crate::routes::{AppliedQuery, Route};
 use crate::session::use_session;
 
@@ -37,74 +39,47 @@ pub fn scouts_page() -> Html {
 fn scout_list() -> Html {
     let lang = use_lang();
     let session = use_session();
-    let items = use_state(Vec::<Scout>::new);
-    let next = use_state(|| None::<String>);
-    let state = use_state(|| Remote::<()>::Loading);
-    let cursor = use_state(|| None::<String>);
-    let attempt = use_state(|| 0u32);
-    {
-        let (items, next, state, session) =
-            (items.clone(), next.clone(), state.clone(), session.clone());
-        use_effect_with(((*cursor).clone(), *attempt), move |(cursor, _)| {
-            let cursor = cursor.clone();
-            state.set(Remote::Loading);
-            spawn_local(async move {
-                let cursor = cursor.as_deref();
-                let answer: Result<Page<Scout>, ApiError> = session
-                    .call(|client: ApiClient| async move {
-                        client.received_scouts(PAGE_SIZE, cursor).await
-                    })
-                    .await;
-                match answer {
-                    Ok(page) => {
-                        let mut all = if cursor.is_some() {
-                            (*items).clone()
-                        } else {
-                            Vec::new()
-                        };
-                        all.extend(page.items);
-                        items.set(all);
-                        next.set(page.next_cursor);
-                        state.set(Remote::Ready(()));
-                    }
-                    Err(error) => state.set(Remote::Failed(error)),
-                }
-            });
-        });
-    }
-    let retry = {
-        let attempt = attempt.clone();
-        Callback::from(move |()| attempt.set(*attempt + 1))
-    };
-    let more = (*next).clone().map(|c| {
-        let cursor = cursor.clone();
-        let onclick = Callback::from(move |_: MouseEvent| cursor.set(Some(c.clone())));
-        html! { <button type="button" class="button secondary" {onclick}>{ Msg::TalMore.t(lang) }</button> }
+    let loader: PageLoader<Scout, ()> = Rc::new(move |(), cursor| {
+        let session = session.clone();
+        Box::pin(async move {
+            session
+                .call(|client: ApiClient| {
+                    let cursor = cursor.clone();
+                    async move { client.received_scouts(PAGE_SIZE, cursor.as_deref()).await }
+                })
+                .await
+                .map(|page| (page.items, page.next_cursor))
+        })
     });
-    let list = if items.is_empty() {
-        match &*state {
-            Remote::Ready(()) => html! {
-                <div class="empty-state">
-                    <p>{ Msg::TalNoScouts.t(lang) }</p>
-                    <Link<Route> to={Route::TalentProfile} classes="button primary">{ Msg::TalEditProfile.t(lang) }</Link<Route>>
-                </div>
-            },
-            _ => Html::default(),
-        }
-    } else {
-        html! { <ul class="listing-list">{ for items.iter().map(|s| scout_item(lang, s)) }</ul> }
-    };
-    let status = match &*state {
+    let paged = use_paged((), loader);
+    let body = match &paged.list {
         Remote::Loading => html! { <Loading /> },
-        Remote::Failed(error) => html! { <ErrorAlert error={error.clone()} on_retry={retry} /> },
-        Remote::Ready(()) => html! { for more },
+        Remote::Failed(error) => {
+            html! { <ErrorAlert error={error.clone()} on_retry={paged.retry.clone()} /> }
+        }
+        Remote::Ready(items) if items.is_empty() => html! {
+            <div class="empty-state">
+                <p>{ Msg::TalNoScouts.t(lang) }</p>
+                <Link<Route> to={Route::TalentProfile} classes="button primary">{ Msg::TalEditProfile.t(lang) }</Link<Route>>
+            </div>
+        },
+        Remote::Ready(items) => html! {
+            <>
+                <ul class="listing-list">{ for items.iter().map(|s| scout_item(lang, s)) }</ul>
+                if let Some(error) = paged.more_error.clone() {
+                    <ErrorAlert {error} />
+                }
+                if paged.has_more {
+                    <MoreButton loading={paged.loading_more} on_click={paged.load_more.clone()} />
+                }
+            </>
+        },
     };
     html! {
         <section class="page">
             <h1>{ Msg::TalScoutsTitle.t(lang) }</h1>
             <p class="lead">{ Msg::TalScoutsLead.t(lang) }</p>
-            { list }
-            { status }
+            { body }
         </section>
     }
 }
