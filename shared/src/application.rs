@@ -70,6 +70,10 @@ pub struct Application {
     /// hub while the posting is published; never shown to the talent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub match_score: Option<crate::search::MatchScore>,
+    /// The latest contract proposed for this application (the current term's), once the
+    /// company has written one: where both sides read, accept or ask for changes.
+    #[serde(default)]
+    pub contract_id: Option<i64>,
 }
 
 /// One step of an application's history.

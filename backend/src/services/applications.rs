@@ -22,7 +22,7 @@ use crate::repositories::applications::{
 };
 use crate::repositories::audit::{self, AuditEntry};
 use crate::repositories::json::{from_text, to_text};
-use crate::repositories::{from_db_time, projects, talents, to_db_time};
+use crate::repositories::{contracts, from_db_time, projects, talents, to_db_time};
 use crate::search::SearchEngine;
 use crate::services::notify::{self, Note};
 use crate::services::{context, decline};
@@ -51,6 +51,7 @@ pub fn to_dto(conn: &mut AnyConnection, ctx: ApplicationContext) -> Result<Appli
             })
         })
         .collect();
+    let contract_id = contracts::latest(conn, ctx.application.id)?.map(|c| c.id);
     let a = ctx.application;
     Ok(Application {
         id: a.id,
@@ -73,6 +74,7 @@ pub fn to_dto(conn: &mut AnyConnection, ctx: ApplicationContext) -> Result<Appli
         updated_at: from_db_time(a.updated_at),
         timeline,
         match_score: None,
+        contract_id,
     })
 }
 

@@ -151,6 +151,15 @@ async fn the_whole_life(backend: Backend) {
         .unwrap();
 
     // Contract: a payment date beyond 60 days is refused; changes asked; both accept.
+    assert_eq!(
+        company
+            .api
+            .application(application.id)
+            .await
+            .unwrap()
+            .contract_id,
+        None
+    );
     let mut late = terms();
     late.payment_days = 61;
     let err = company
@@ -168,6 +177,16 @@ async fn the_whole_life(backend: Backend) {
         .propose_contract(application.id, &terms())
         .await
         .unwrap();
+    // The talent finds the proposed terms from the application (contract screens).
+    assert_eq!(
+        talent
+            .api
+            .application(application.id)
+            .await
+            .unwrap()
+            .contract_id,
+        Some(contract.id)
+    );
     // Before acceptance: no engagement, no contact details.
     assert!(talent
         .api
