@@ -8,9 +8,20 @@ use yew_router::prelude::*;
 use crate::pages::{
     HomePage, LoginPage, MePage, NotFoundPage, Record, RecordLinkPage, RegisterPage,
 };
+// Admin screens.
+use crate::pages::admin::{AdminHomePage, AdminHubsPage, AdminOutboxPage, AdminStaffPage};
 // Company and coordinator screens.
 use crate::pages::company::{ApplicantsBoardPage, CompanyProjectsPage, ProjectWizardPage};
 use crate::pages::coordinator::{PipelinePage, ReviewQueuePage};
+// Case studies, coordinator dashboard and company profile.
+use crate::pages::case_study::{CaseStudiesPage, CaseStudyPage};
+use crate::pages::company::CompanyProfilePage;
+use crate::pages::coordinator::{CoordinatorCompanyPage, CoordinatorHomePage, NewCompanyPage};
+// Engagement screens.
+use crate::pages::engagement::{EngagementPage, EngagementsPage};
+// Contract and messages screens.
+use crate::pages::contract::{ContractBuilderPage, ContractPage};
+use crate::pages::messages::{ConversationPage, QuestionnairePage};
 // Public and talent screens.
 use crate::pages::public::{ProjectPage, ProjectSearch};
 use crate::pages::talent::{
@@ -33,6 +44,15 @@ pub enum Route {
     ApplicationLink { id: i64 },
     #[at("/scouts/:id")]
     ScoutLink { id: i64 },
+    // Admin screens.
+    #[at("/admin")]
+    Admin,
+    #[at("/admin/hubs")]
+    AdminHubs,
+    #[at("/admin/staff")]
+    AdminStaff,
+    #[at("/admin/outbox")]
+    AdminOutbox,
     // Company and coordinator screens.
     #[at("/company/projects")]
     CompanyProjects,
@@ -46,6 +66,33 @@ pub enum Route {
     ReviewQueue,
     #[at("/coordinator/pipeline")]
     Pipeline,
+    // Case studies, coordinator dashboard and company profile.
+    #[at("/case-studies")]
+    CaseStudies,
+    #[at("/case-studies/:id")]
+    CaseStudy { id: i64 },
+    #[at("/coordinator")]
+    CoordinatorHome,
+    #[at("/coordinator/companies/new")]
+    CoordinatorNewCompany,
+    #[at("/coordinator/companies/:id")]
+    CoordinatorCompany { id: i64 },
+    #[at("/company/profile")]
+    CompanyProfile,
+    // Engagement screens.
+    #[at("/engagements")]
+    Engagements,
+    #[at("/engagements/:id")]
+    Engagement { id: i64 },
+    // Contract and messages screens.
+    #[at("/company/applications/:id/contract")]
+    ContractBuilder { id: i64 },
+    #[at("/contracts/:id")]
+    Contract { id: i64 },
+    #[at("/applications/:id/messages")]
+    ApplicationMessages { id: i64 },
+    #[at("/applications/:id/questionnaire")]
+    ApplicationQuestionnaire { id: i64 },
     // Public and talent screens.
     #[at("/projects")]
     Projects,
@@ -80,6 +127,11 @@ pub fn switch(route: Route) -> Html {
             html! { <RecordLinkPage record={Record::Application} {id} /> }
         }
         Route::ScoutLink { id } => html! { <RecordLinkPage record={Record::Scout} {id} /> },
+        // Admin screens.
+        Route::Admin => html! { <AdminHomePage /> },
+        Route::AdminHubs => html! { <AdminHubsPage /> },
+        Route::AdminStaff => html! { <AdminStaffPage /> },
+        Route::AdminOutbox => html! { <AdminOutboxPage /> },
         // Company and coordinator screens. Both wizard routes render the same component at
         // the same place, so moving from /new to /{id}/edit after the first save keeps the form.
         Route::CompanyProjects => html! { <CompanyProjectsPage /> },
@@ -88,6 +140,21 @@ pub fn switch(route: Route) -> Html {
         Route::CompanyProjectBoard { id } => html! { <ApplicantsBoardPage {id} /> },
         Route::ReviewQueue => html! { <ReviewQueuePage /> },
         Route::Pipeline => html! { <PipelinePage /> },
+        // Case studies, coordinator dashboard and company profile.
+        Route::CaseStudies => html! { <CaseStudiesPage /> },
+        Route::CaseStudy { id } => html! { <CaseStudyPage {id} /> },
+        Route::CoordinatorHome => html! { <CoordinatorHomePage /> },
+        Route::CoordinatorNewCompany => html! { <NewCompanyPage /> },
+        Route::CoordinatorCompany { id } => html! { <CoordinatorCompanyPage {id} /> },
+        Route::CompanyProfile => html! { <CompanyProfilePage /> },
+        // Engagement screens.
+        Route::Engagements => html! { <EngagementsPage /> },
+        Route::Engagement { id } => html! { <EngagementPage {id} /> },
+        // Contract and messages screens.
+        Route::ContractBuilder { id } => html! { <ContractBuilderPage {id} /> },
+        Route::Contract { id } => html! { <ContractPage {id} /> },
+        Route::ApplicationMessages { id } => html! { <ConversationPage {id} /> },
+        Route::ApplicationQuestionnaire { id } => html! { <QuestionnairePage {id} /> },
         // Public and talent screens.
         Route::Projects => html! { <ProjectSearch /> },
         Route::Project { id } => html! { <ProjectPage {id} /> },

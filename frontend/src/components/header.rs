@@ -68,11 +68,51 @@ pub fn header() -> Html {
         _ => Html::default(),
     };
 
+    // Engagement screens: the running engagements, for both sides and the hub.
+    let engagements = match session.session().map(|s| s.user.role) {
+        Some(
+            kakehashi_shared::enums::Role::Talent
+            | kakehashi_shared::enums::Role::CompanyMember
+            | kakehashi_shared::enums::Role::Coordinator,
+        ) => html! {
+            <li><Link<Route> to={Route::Engagements} classes="nav-link">{ Msg::NavEngagements.t(lang) }</Link<Route>></li>
+        },
+        _ => Html::default(),
+    };
+
+    // Case studies, coordinator dashboard and company profile: the coordinator's home first
+    // in the coordinator's menu; the company's profile for members; published case studies
+    // for everyone.
+    let role_home = match session.session().map(|s| s.user.role) {
+        Some(kakehashi_shared::enums::Role::Coordinator) => html! {
+            <li><Link<Route> to={Route::CoordinatorHome} classes="nav-link">{ Msg::NavCoordinatorHome.t(lang) }</Link<Route>></li>
+        },
+        Some(kakehashi_shared::enums::Role::CompanyMember) => html! {
+            <li><Link<Route> to={Route::CompanyProfile} classes="nav-link">{ Msg::NavCompanyProfile.t(lang) }</Link<Route>></li>
+        },
+        _ => Html::default(),
+    };
+    let case_studies = html! {
+        <li><Link<Route> to={Route::CaseStudies} classes="nav-link">{ Msg::NavCaseStudies.t(lang) }</Link<Route>></li>
+    };
+
+    // Admin screens: the admin's home, first in the admin's menu.
+    let admin_home = match session.session().map(|s| s.user.role) {
+        Some(kakehashi_shared::enums::Role::Admin) => html! {
+            <li><Link<Route> to={Route::Admin} classes="nav-link">{ Msg::NavAdmin.t(lang) }</Link<Route>></li>
+        },
+        _ => Html::default(),
+    };
+
     let menu = if session.is_signed_in() {
         html! {
             <>
+                { admin_home }
+                { role_home }
                 { public_and_talent.clone() }
                 { company_and_coordinator }
+                { engagements }
+                { case_studies }
                 <li><Link<Route> to={Route::Me} classes="nav-link">{ Msg::NavMe.t(lang) }</Link<Route>></li>
                 <li>
                     <button type="button" class="nav-link" onclick={on_logout} disabled={*signing_out}>
@@ -85,6 +125,7 @@ pub fn header() -> Html {
         html! {
             <>
                 { public_and_talent }
+                { case_studies }
                 <li><Link<Route> to={Route::Login} classes="nav-link">{ Msg::NavLogin.t(lang) }</Link<Route>></li>
                 <li><Link<Route> to={Route::Register} classes="nav-link">{ Msg::NavRegister.t(lang) }</Link<Route>></li>
             </>

@@ -63,6 +63,8 @@ pub fn home_page() -> Html {
                 </ol>
             </section>
             <Featured />
+            // Case studies, coordinator dashboard and company profile.
+            <crate::pages::case_study::LatestCaseStudies />
         </>
     }
 }

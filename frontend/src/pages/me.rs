@@ -94,6 +94,42 @@ fn details(lang: Lang, me: &Me) -> Html {
                 { for partner }
                 { row(Msg::MeCreatedAt, html! { format_date(lang, &me.created_at) }) }
             </dl>
+            // Admin screens: the admin's home.
+            if me.role == kakehashi_shared::enums::Role::Admin {
+                <p>
+                    <yew_router::prelude::Link<crate::routes::Route> to={crate::routes::Route::Admin} classes="button primary">
+                        { Msg::MeAdminLink.t(lang) }
+                    </yew_router::prelude::Link<crate::routes::Route>>
+                </p>
+            }
+            // Case studies, coordinator dashboard and company profile: each role's own home.
+            if me.role == kakehashi_shared::enums::Role::Coordinator {
+                <p>
+                    <yew_router::prelude::Link<crate::routes::Route> to={crate::routes::Route::CoordinatorHome} classes="button primary">
+                        { Msg::MeCoordinatorHome.t(lang) }
+                    </yew_router::prelude::Link<crate::routes::Route>>
+                </p>
+            }
+            if me.role == kakehashi_shared::enums::Role::CompanyMember && me.company.is_some() {
+                <p>
+                    <yew_router::prelude::Link<crate::routes::Route> to={crate::routes::Route::CompanyProfile}>
+                        { Msg::MeCompanyProfile.t(lang) }
+                    </yew_router::prelude::Link<crate::routes::Route>>
+                </p>
+            }
+            // Engagement screens: where both sides and the hub follow the running work.
+            if matches!(
+                me.role,
+                kakehashi_shared::enums::Role::Talent
+                    | kakehashi_shared::enums::Role::CompanyMember
+                    | kakehashi_shared::enums::Role::Coordinator
+            ) {
+                <p>
+                    <yew_router::prelude::Link<crate::routes::Route> to={crate::routes::Route::Engagements}>
+                        { Msg::NavEngagements.t(lang) }
+                    </yew_router::prelude::Link<crate::routes::Route>>
+                </p>
+            }
         </>
     }
 }

@@ -7,9 +7,21 @@ mod not_found;
 mod record_links;
 mod register;
 
+// Admin screens.
+pub mod admin;
+
 // Company and coordinator screens.
 pub mod company;
 pub mod coordinator;
+// Case studies, coordinator dashboard and company profile.
+pub mod case_study;
+
+// Engagement screens.
+pub mod engagement;
+
+// Contract and messages screens.
+pub mod contract;
+pub mod messages;
 
 // Public and talent screens.
 pub mod public;

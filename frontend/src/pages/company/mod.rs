@@ -6,6 +6,8 @@ mod detail;
 mod form;
 mod postings;
 mod wizard;
+// Case studies, coordinator dashboard and company profile.
+mod profile;
 
 pub(crate) mod common;
 pub(crate) mod taxonomy;
@@ -14,3 +16,5 @@ pub use board::ApplicantsBoardPage;
 pub(crate) use detail::PostingDetails;
 pub use postings::CompanyProjectsPage;
 pub use wizard::ProjectWizardPage;
+// Case studies, coordinator dashboard and company profile.
+pub use profile::{CompanyDetails, CompanyForm, CompanyProfilePage};
