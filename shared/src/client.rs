@@ -337,6 +337,12 @@ impl ApiClient {
             .await
     }
 
+    // Contract and messages screens: both sides' pre-interview questionnaires.
+    pub async fn questionnaire(&self, id: i64) -> Result<Questionnaires, ClientError> {
+        self.get(&format!("/api/v1/applications/{id}/questionnaire"))
+            .await
+    }
+
     pub async fn save_questionnaire(
         &self,
         id: i64,
@@ -535,6 +541,22 @@ impl ApiClient {
         self.get(&format!("/api/v1/case-studies{query}")).await
     }
 
+    // Engagement screens.
+
+    /// `GET /api/v1/engagements`: the caller's engagements (a talent's, a company's, a hub's),
+    /// newest first.
+    pub async fn engagements(
+        &self,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<Engagement>, ClientError> {
+        let mut path = format!("/api/v1/engagements?limit={limit}");
+        if let Some(cursor) = cursor {
+            path.push_str(&format!("&cursor={}", encode_query_value(cursor)));
+        }
+        self.get(&path).await
+    }
+
     // Company and coordinator screens. Paths are written out in full here so this block
     // needs no change to the imports at the top, which other screens also edit.
 
@@ -681,6 +703,71 @@ impl ApiClient {
     /// `GET /api/v1/scouts/{id}`: one scout.
     pub async fn scout_by_id(&self, id: i64) -> Result<Scout, ClientError> {
         self.get(&format!("/api/v1/scouts/{id}")).await
+    }
+
+    // Admin screens (admins only; others get 403). Paths and types written out in full so
+    // this block needs no change to the imports at the top.
+
+    /// `GET /api/v1/admin/hubs`: every hub with its coordinator count.
+    pub async fn admin_hubs(&self) -> Result<Page<crate::admin::AdminHub>, ClientError> {
+        self.get("/api/v1/admin/hubs").await
+    }
+
+    /// `POST /api/v1/admin/hubs`: creates a hub.
+    pub async fn create_hub(
+        &self,
+        body: &crate::admin::HubInput,
+    ) -> Result<crate::admin::AdminHub, ClientError> {
+        self.post("/api/v1/admin/hubs", body).await
+    }
+
+    /// `PATCH /api/v1/admin/hubs/{id}`: renames a hub, changes its deadline or prefectures.
+    pub async fn update_hub(
+        &self,
+        id: i64,
+        body: &crate::admin::HubPatch,
+    ) -> Result<crate::admin::AdminHub, ClientError> {
+        self.patch(&format!("/api/v1/admin/hubs/{id}"), body).await
+    }
+
+    /// `GET /api/v1/admin/staff`: staff accounts, newest first.
+    pub async fn admin_staff(
+        &self,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<Me>, ClientError> {
+        let mut path = format!("/api/v1/admin/staff?limit={limit}");
+        if let Some(cursor) = cursor {
+            path.push_str(&format!("&cursor={}", encode_query_value(cursor)));
+        }
+        self.get(&path).await
+    }
+
+    /// `POST /api/v1/admin/staff`: opens a staff account; the answer carries its first
+    /// password, which cannot be read again.
+    pub async fn create_staff(
+        &self,
+        body: &crate::admin::StaffInput,
+    ) -> Result<crate::admin::StaffCreated, ClientError> {
+        self.post("/api/v1/admin/staff", body).await
+    }
+
+    /// `GET /api/v1/admin/partners`: every partner organisation.
+    pub async fn admin_partners(&self) -> Result<Page<crate::auth::PartnerSummary>, ClientError> {
+        self.get("/api/v1/admin/partners").await
+    }
+
+    /// `GET /api/v1/admin/outbox`: the email outbox, newest first.
+    pub async fn admin_outbox(
+        &self,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<crate::admin::OutboxEmail>, ClientError> {
+        let mut path = format!("/api/v1/admin/outbox?limit={limit}");
+        if let Some(cursor) = cursor {
+            path.push_str(&format!("&cursor={}", encode_query_value(cursor)));
+        }
+        self.get(&path).await
     }
 }
 

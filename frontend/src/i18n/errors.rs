@@ -10,6 +10,18 @@ use crate::api::ApiError;
 /// differ by field (too long) are named so the person knows how much to cut.
 pub fn field_error(field: &str, code: &str) -> Msg {
     match (code, field) {
+        // Admin screens: the hub and staff forms choose rather than type these.
+        ("out_of_range" | "invalid_format", "response_deadline_days") => Msg::FeDeadlineRange,
+        ("required" | "unknown_value" | "duplicate", "prefecture_codes") => Msg::FePrefectureChoose,
+        ("required" | "unknown_value", "hub_id" | "partner_id" | "role") => Msg::FeChoose,
+        // Contract screens: the freelance law's 60 days, and the numbers of the terms.
+        ("payment_too_late", "payment_days") => Msg::FePaymentTooLate,
+        ("out_of_range", "payment_days") => Msg::FePaymentDays,
+        ("out_of_range", "monthly_hours") => Msg::FeHours,
+        ("out_of_range", "term_months") => Msg::FePeriod,
+        ("out_of_range" | "invalid_format", "start_date") => Msg::FeStartDate,
+        ("invalid_format", "monthly_hours" | "payment_days" | "term_months") => Msg::FeNumber,
+        // End of contract screens.
         ("required" | "unknown_value", "company.industry_code" | "company.prefecture_code") => {
             Msg::FeChoose
         }

@@ -954,7 +954,6 @@ messages! {
     EgTermNumber => "契約の期", "Term";
     EgFee => "報酬", "Fee";
     EgHours => "稼働時間", "Hours";
-    EgTermStart => "この期の開始日", "Term starts";
     EgTermLength => "期間", "Length";
     EgSeeContract => "契約の内容を見る", "Read the contract";
     EgEndedOn => "終了日", "Ended on";

@@ -446,6 +446,8 @@ fn applicant_card(props: &CardProps) -> Html {
             if interviewing {
                 <Interviews id={a.id} refresh={*done} />
             }
+            // Contract and messages screens: the conversation, and the terms once offered.
+            <crate::pages::contract::ApplicationLinks application={a.clone()} />
             if *panel == Panel::Decline && can_decline {
                 <DeclineForm id={a.id} on_done={on_declined} on_cancel={close_panel.clone()} />
             }

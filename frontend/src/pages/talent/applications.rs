@@ -250,6 +250,8 @@ fn application_details(props: &DetailsProps) -> Html {
                     <blockquote class="message prewrap">{ message }</blockquote>
                 }
             </section>
+            // Contract and messages screens: the terms once proposed, and the conversation.
+            <crate::pages::contract::ApplicationLinks application={a.clone()} />
             if matches!(a.status, ApplicationStatus::Shortlisted | ApplicationStatus::Interviewing | ApplicationStatus::Offered) {
                 <Interviews application_id={a.id} />
             }
