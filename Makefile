@@ -14,7 +14,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 WASM_BINDGEN := $(CARGO_BIN)/wasm-bindgen
 
-.PHONY: run build test lint fmt openapi demo frontend tools wasm-target wasm-bindgen backend backend-release bench wrk clean help
+.PHONY: run build test lint fmt openapi demo frontend tools wasm-target wasm-bindgen backend backend-release bench wrk e2e e2e-tools clean help
 
 help:
 	@echo "make run      build backend and app, migrate, serve on http://$(KAKEHASHI_ADDR) ($(DATABASE_URL))"
@@ -22,6 +22,7 @@ help:
 	@echo "make build    release binary target/release/kakehashi and frontend/dist"
 	@echo "make demo     load the Japanese demo data set and print the demo accounts"
 	@echo "make openapi  regenerate openapi/openapi.json"
+	@echo "make e2e      the end-to-end tests in headless Chromium (part of make test)"
 	@echo "make bench    benchmarks at 1M talents / 100k postings, written to docs/PERFORMANCE.md"
 	@echo "              (quick try: BENCH_TALENTS=20000 BENCH_PROJECTS=5000 make bench)"
 
@@ -46,6 +47,20 @@ wasm-bindgen:
 	fi
 
 tools: wasm-target wasm-bindgen
+
+# The end-to-end tests drive Debian's Chromium with playwright-core from npm, pinned by
+# e2e/package-lock.json; nothing downloads a browser. Node and Chromium come from Debian when
+# missing (needs root, as on CI).
+E2E_APT := $(if $(shell command -v node),,nodejs npm) $(if $(wildcard /usr/bin/chromium),,chromium)
+e2e-tools:
+	@if [ -n "$(strip $(E2E_APT))" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y $(E2E_APT) \
+	      || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(E2E_APT); }; \
+	  else echo "missing $(E2E_APT): install them (apt-get install $(E2E_APT)) or run as root" >&2; exit 1; fi; \
+	fi
+	@[ -d e2e/node_modules/playwright-core ] && [ e2e/node_modules/.package-lock.json -nt e2e/package-lock.json ] \
+	  || (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 
 ## Build ---------------------------------------------------------------------------------
 
@@ -85,7 +100,10 @@ test: lint
 	@if [ -n "$$TEST_POSTGRES_URL" ]; then echo "PostgreSQL suite: on ($$TEST_POSTGRES_URL)"; \
 	  else echo "PostgreSQL suite: skipped (set TEST_POSTGRES_URL to run it)"; fi
 	$(CARGO) test --workspace --exclude kakehashi-frontend
-	$(MAKE) frontend
+	$(MAKE) e2e
+
+e2e: backend frontend e2e-tools
+	bash e2e/run.sh
 
 ## Benchmarks ----------------------------------------------------------------------------
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The end-to-end tests (`make e2e`, part of `make test`): a fresh database, the debug server
+# serving the built app on a private port, one hub in Iwate with a coordinator (the only account
+# the app cannot create for itself: admins make staff), then
+#   life.mjs   the whole life through the UI in Japanese, by a company, a coordinator and a talent;
+#   smoke-en.mjs   the main pages in English.
+# Both check the main pages with axe-core. Screenshots go to target/e2e-screenshots/.
+# Needs target/debug/kakehashi, frontend/dist and e2e/node_modules (the Makefile provides them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT="${E2E_PORT:-18180}"
+WORK="$(mktemp -d)"
+SERVER_LOG="target/e2e-server.log"
+export DATABASE_URL="sqlite://$WORK/e2e.db"
+export KAKEHASHI_DATA_DIR="$WORK"
+export KAKEHASHI_ADDR="127.0.0.1:$PORT"
+export E2E_BASE="http://127.0.0.1:$PORT"
+export E2E_COORDINATOR_EMAIL="coordinator@e2e.kakehashi.test"
+export E2E_COORDINATOR_PASSWORD="iwate-coordinator-2026"
+BIN=./target/debug/kakehashi
+
+rm -rf target/e2e-screenshots
+mkdir -p target/e2e-screenshots
+
+$BIN migrate >/dev/null 2>&1
+$BIN admin create-hub --name "いわて副業人材拠点" --prefectures 03 >/dev/null 2>&1
+KAKEHASHI_STAFF_PASSWORD="$E2E_COORDINATOR_PASSWORD" $BIN admin create-staff --role coordinator \
+  --email "$E2E_COORDINATOR_EMAIL" --name "佐藤 コーディネーター" --hub 1 >/dev/null 2>&1
+
+$BIN serve >"$SERVER_LOG" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 120); do
+  node -e 'fetch(process.env.E2E_BASE + "/api/health").then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' && break
+  kill -0 $SERVER 2>/dev/null || { echo "the server did not start:"; cat "$SERVER_LOG"; exit 1; }
+  sleep 0.5
+done
+
+node e2e/life.mjs
+node e2e/smoke-en.mjs
+echo "e2e: passed; screenshots in target/e2e-screenshots/"
