@@ -49,9 +49,10 @@ wasm-bindgen:
 tools: wasm-target wasm-bindgen
 
 # The end-to-end tests drive Debian's Chromium with playwright-core from npm, pinned by
-# e2e/package-lock.json; nothing downloads a browser. Node and Chromium come from Debian when
-# missing (needs root, as on CI).
-E2E_APT := $(if $(shell command -v node),,nodejs npm) $(if $(wildcard /usr/bin/chromium),,chromium)
+# e2e/package-lock.json; nothing downloads a browser. Node, Chromium and a Japanese font (for
+# readable screenshots) come from Debian when missing (needs root, as on CI).
+E2E_APT := $(if $(shell command -v node),,nodejs npm) $(if $(wildcard /usr/bin/chromium),,chromium) \
+  $(if $(wildcard /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc),,fonts-noto-cjk)
 e2e-tools:
 	@if [ -n "$(strip $(E2E_APT))" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \

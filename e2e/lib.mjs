@@ -93,6 +93,18 @@ export async function press(page, name, { exact = false } = {}) {
   await page.getByRole('button', { name, exact }).first().click();
 }
 
+/// Presses a button that opens a panel, again if a list refreshing underneath closed it
+/// before `shows` appeared (what a person would do too).
+export async function open(page, name, shows) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await press(page, name);
+    const shown = await page.locator('main').getByText(shows).first()
+      .waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false);
+    if (shown) return;
+  }
+  await see(page, shows);
+}
+
 export async function follow(page, name, { exact = false } = {}) {
   await page.getByRole('link', { name, exact }).first().click();
 }

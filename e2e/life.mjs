@@ -4,7 +4,7 @@
 // what the page shows, not what the API answered.
 
 import {
-  launch, person, step, go, see, fill, choose, press, follow, shot, axe, finish, PHONE, DESKTOP,
+  launch, person, step, go, see, fill, choose, press, open, follow, shot, axe, finish, PHONE, DESKTOP,
 } from './lib.mjs';
 
 const stamp = Date.now().toString(36);
@@ -146,7 +146,143 @@ try {
     await press(page, '登録する');
     await see(page, talent.name);
   });
-  state.talentReady = true;
+  await step(misaki, 'writes a profile on the phone', async (page) => {
+    await go(page, '/talent/profile');
+    await fill(page, 'ひとことで言うと', '食品ECの立ち上げ10年のWebマーケター');
+    await fill(page, '経歴と想い', '都内の食品メーカーでEC事業を立ち上げ、売上を3年で5倍にしました。祖母の住む岩手の力になりたいと考えています。平日夜と週末に稼働できます。');
+    await choose(page, 'スキルを追加', 'ec_site_management');
+    await page.locator('#profile-skill-years-0').fill('10');
+    await choose(page, 'スキルを追加', 'web_ads');
+    await page.locator('#profile-skill-years-1').fill('6');
+    await page.locator('#profile-challenge-marketing').check();
+    await page.locator('#profile-challenge-ec').check();
+    await choose(page, 'お住まいの都道府県', '13');
+    await press(page, 'ゆかりのある地域を追加');
+    await page.locator('#profile-place select').nth(1).selectOption('03');
+    await fill(page, '月に使える時間', '30');
+    await fill(page, '現地に行ける日数', '1');
+    await fill(page, '希望する月額報酬', '90000');
+    await page.locator('#profile-terms').getByLabel(/業務委託（準委任）/).first().check();
+    await choose(page, '年代', { label: '30代' });
+    await choose(page, '本業の勤め先', { label: '中小企業' });
+    await page.locator('#profile-permission').check();
+    await page.locator('#profile-discoverable').check();
+    await fill(page, '電話番号（任意）', '090-1234-5678');
+    await axe(page, 'talent-profile');
+    await press(page, '保存する');
+    await see(page, '保存しました。おすすめの案件が更新されています。');
+  });
+  await step(misaki, 'finds the posting among the recommendations', async (page) => {
+    await follow(page, 'あなたへのおすすめ');
+    await see(page, title);
+    await see(page, 'おすすめの理由');
+    await axe(page, 'recommended');
+    await shot(page, 'recommended-ja-390');
+  });
+  await step(misaki, 'searches in Japanese and opens the posting', async (page) => {
+    await go(page, '/projects');
+    await fill(page, 'キーワード', 'せんべい');
+    await press(page, '検索する');
+    await page.locator('main').getByRole('link', { name: title }).first().click();
+    await see(page, '背景と経営者の想い');
+    await axe(page, 'project');
+    await shot(page, 'project-ja-390');
+    state.projectUrl = new URL(page.url()).pathname;
+  });
+  await step(misaki, 'applies with a proposal and the screening answer', async (page) => {
+    await follow(page, 'この案件に応募する');
+    await fill(page, '提案', '食品ECの立ち上げ経験を活かし、最初の3か月で商品ページと広告を見直し、月商を1.5倍にする計画を一緒につくります。');
+    await fill(page, '食品のECに関わった経験を教えてください。', '食品メーカーで自社ECと楽天店を10年運営しました。');
+    await axe(page, 'apply');
+    await press(page, 'この内容で応募する');
+    await see(page, '応募しました。');
+    state.talentApplication = new URL(page.url()).pathname;
+  });
+
+  // 4–5. The company reads the applicant with the match score, shortlists, proposes times.
+  await step(owner, 'shortlists the applicant on the board', async (page) => {
+    await go(page, '/company/projects');
+    await follow(page, '応募者とおすすめ人材を見る');
+    await see(page, talent.name);
+    await see(page, '一致度');
+    await axe(page, 'applicants-board');
+    await shot(page, 'company-board-ja-1280');
+    state.boardUrl = new URL(page.url()).pathname;
+    await press(page, '書類選考を通過にする');
+    await see(page, '状況を更新しました');
+  });
+  await step(owner, 'moves to interview and proposes times', async (page) => {
+    await press(page, '面談に進む');
+    await see(page, '→ 面談中');
+    await see(page, '面談中 (1)');
+    await open(page, '面談の候補日時を送る', '候補を1〜3つ送ると');
+    await page.getByLabel('候補日時').first().fill(at(3, 10));
+    await page.getByLabel('候補日時').nth(1).fill(at(4, 19));
+    await fill(page, '面談の長さ（分）', '45');
+    await fill(page, 'オンライン会議のURL（任意）', 'https://meet.example.jp/nanbu');
+    await press(page, '候補日時を送る', { exact: true });
+    await see(page, '候補日時を送りました。');
+  });
+  await step(misaki, 'picks an interview time and writes to the company', async (page) => {
+    await go(page, state.talentApplication);
+    await see(page, '企業から面談の候補日時が届いています');
+    await page.locator('main').getByRole('button', { name: /\d+月\d+日/ }).first().click();
+    await see(page, '面談の日時:');
+    await follow(page, 'メッセージを見る');
+    await fill(page, 'メッセージ', 'ご連絡ありがとうございます。面談を楽しみにしております。事前に御社のECサイトを拝見しておきます。');
+    await axe(page, 'messages');
+    await press(page, '送信する');
+    await see(page, '送信しました。');
+    await see(page, '事前に御社のECサイトを拝見しておきます。');
+  });
+  await step(owner, 'reads the message, answers, and makes an offer after the interview', async (page) => {
+    await go(page, state.boardUrl);
+    await see(page, '決定');
+    await follow(page, 'メッセージを見る');
+    await see(page, '事前に御社のECサイトを拝見しておきます。');
+    await fill(page, 'メッセージ', '高橋様、当日はどうぞよろしくお願いいたします。');
+    await press(page, '送信する');
+    await see(page, '送信しました。');
+    await go(page, state.boardUrl);
+    await press(page, 'オファーする');
+    await see(page, '→ オファー済み');
+  });
+
+  // 6. The contract: the company writes the 12 points; the 60-day rule is enforced.
+  await step(owner, 'writes the contract terms, and a late payment date is refused', async (page) => {
+    await follow(page, '契約条件をつくる');
+    await see(page, '契約条件をつくる');
+    await press(page, '空いている欄に標準的な文面を入れる');
+    await see(page, '空いている欄に標準的な文面を入れました。');
+    await fill(page, '支払いまでの日数', '90');
+    await press(page, 'この条件を送る');
+    await see(page, '法律で、仕事を受け取ってから60日以内に支払うことになっています。');
+    await axe(page, 'contract-builder');
+    await fill(page, '支払いまでの日数', '30');
+    await press(page, 'この条件を送る');
+    await see(page, '契約条件を送りました。');
+    await shot(page, 'contract-ja-1280');
+    state.contractUrl = new URL(page.url()).pathname;
+  });
+  await step(misaki, 'reads the terms and accepts version 1', async (page) => {
+    await go(page, state.talentApplication);
+    await see(page, '企業から契約条件が届いています。');
+    await follow(page, '契約条件を見る');
+    await see(page, '業務委託契約の条件');
+    await see(page, '受け取り・検収から30日以内');
+    await axe(page, 'contract');
+    await shot(page, 'contract-ja-390');
+    await press(page, 'この内容（第1版）で承諾する');
+    await see(page, '承諾しました。');
+  });
+  await step(owner, 'accepts too, and the engagement starts', async (page) => {
+    await go(page, state.contractUrl);
+    await press(page, 'この内容（第1版）で承諾する');
+    await see(page, '双方が承諾し、契約が成立しました。');
+    await follow(page, '稼働の画面を見る');
+    await see(page, '090-1234-5678');
+    state.engagementUrl = new URL(page.url()).pathname;
+  });
 } finally {
   await browser.close();
 }
