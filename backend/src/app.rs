@@ -89,7 +89,14 @@ pub fn api_routes(cfg: &mut ServiceConfig) {
             .service(handlers::recommendations::talents)
             .service(handlers::notifications::list)
             .service(handlers::notifications::read)
-            .service(handlers::admin::outbox),
+            // Admin screens.
+            .service(handlers::admin::outbox)
+            .service(handlers::admin::hubs)
+            .service(handlers::admin::create_hub)
+            .service(handlers::admin::update_hub)
+            .service(handlers::admin::staff)
+            .service(handlers::admin::create_staff)
+            .service(handlers::admin::partners),
     );
 }
 

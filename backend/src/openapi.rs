@@ -31,6 +31,8 @@ times are RFC 3339 UTC; money is integer yen; prefectures are JIS X 0401 codes (
         (name = "case studies", description = "Published stories, with every party's consent"),
         (name = "matching", description = "Recommendations both ways, each with a score and its reasons"),
         (name = "notifications", description = "What needs the caller's attention"),
+        // Admin screens.
+        (name = "admin", description = "Hubs, staff accounts, partners and the email outbox (admins only)"),
     )
 )]
 struct ApiDoc;

@@ -3,6 +3,8 @@
 //! No I/O lives here, so the same crate compiles for the server and for `wasm32-unknown-unknown`.
 //! The `openapi` feature adds utoipa derives; the `client` feature adds a typed API client.
 
+// Admin screens.
+pub mod admin;
 pub mod application;
 pub mod auth;
 pub mod case_study;

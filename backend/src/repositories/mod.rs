@@ -1,6 +1,8 @@
 //! SQL lives here, written once for both backends. Repositories take `&mut AnyConnection`;
 //! services own transactions.
 
+// Admin screens.
+pub mod admin;
 pub mod applications;
 pub mod audit;
 pub mod case_studies;

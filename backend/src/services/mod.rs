@@ -2,6 +2,8 @@
 //! Handlers call services; services call repositories.
 
 pub mod accounts;
+// Admin screens.
+pub mod admin;
 pub mod applications;
 pub mod auth;
 pub mod case_studies;
