@@ -819,6 +819,8 @@ messages! {
     CsLivesIn => "{region}在住", "Lives in {region}";
     CsWorksAt => "本業は{employer}", "Works at a {employer}";
     CsMonths => "稼働{months}", "{months} of work";
+    CsUnderAMonth => "稼働1か月未満", "Under a month of work";
+    CsEmptyPart => "まだ書かれていません。下の「文章を編集する」から書き足せます。", "Not written yet. Use \"Edit the text\" below to add it.";
     CsTalent => "参加した人材", "The professional";
     CsChallenges => "経営課題", "Business challenges";
     CsCompany => "企業", "Company";
@@ -903,7 +905,8 @@ messages! {
     VsLead => "訪問や電話相談で聞いたこと、見立てた経営課題、次にやることを残します。拠点のコーディネーターだけが読めます。", "What you heard on a visit or a call, the challenges you diagnosed, and what comes next. Only the hub's coordinators can read this.";
     VsFormTitle => "訪問・相談を記録する", "Log a visit or consultation";
     VsDate => "訪問・相談の日", "Date of the visit or call";
-    VsDateHint => "例: 2026/11/20", "e.g. 20/11/2026";
+    VsDateHint => "今日の日付が入っています。別の日なら選び直してください。", "Today's date is filled in; choose another day if needed.";
+    VsPickChallenges => "経営課題の一覧を開く", "Show the list of challenges";
     VsDateInvalid => "2000年〜2100年の日付を選んでください。", "Please choose a date between 2000 and 2100.";
     VsNotes => "相談の内容", "What was discussed";
     VsNotesHint => "社長のお話、困っていること、会社の様子など。例: 「社長と面談。EC売上が伸び悩み。」", "What the leader said, what troubles them, how the company is doing, e.g. \"Met the CEO. Online sales have stalled.\"";
@@ -1013,6 +1016,8 @@ messages! {
     EgReviewLead => "3か月ごとに、企業と人材がそれぞれ回答し、続けるかどうかを決めます。相手の回答内容は、双方が回答した後に表示されます。", "Every 3 months the company and the talent each answer these questions and decide whether to continue. Each side's answers are shown once both have answered.";
     EgAnswered => "回答済み", "Answered";
     EgNotAnswered => "未回答", "Not answered yet";
+    EgReviewNotYet => "振り返りは、各期の3か月目に回答します。早めに回答することもできます。", "The review is answered in the third month of each term. You may answer earlier.";
+    EgReviewOpen => "振り返りに回答する", "Answer the review";
     EgReviewYours => "あなたの回答", "Your answers";
     EgGlad => "うれしかったことは何ですか", "What made you glad?";
     EgGladHint => "この期間で良かったこと、助かったことを書いてください。", "What went well, or helped you, in this term.";
@@ -1121,7 +1126,7 @@ messages! {
     CnFieldHours => "1か月の稼働時間（時間）", "Hours a month";
     CnHintHours => "1〜200の数字です。副業の方は月20〜40時間が一般的です。", "A number from 1 to 200. Side-job professionals usually work 20 to 40 hours a month.";
     CnFieldFee => "月額の報酬（円）", "Monthly fee (yen)";
-    CnHintFee => "税込みの金額を数字だけで。例: 100000。0円にできるのは、契約の種類が「プロボノ」のときだけです。", "The amount in yen, digits only, e.g. 100000. It can be 0 only for pro bono work.";
+    CnHintFee => "1か月あたりの金額を、数字だけで入力します。例: 100000。0円にできるのは、契約の種類が「プロボノ」のときだけです。", "The amount a month in yen, digits only, e.g. 100000. It can be 0 only for pro bono work.";
     CnFieldPaymentDays => "支払いまでの日数", "Days until payment";
     CnHintPaymentDays => "仕事や成果物を受け取って確認してから、何日以内に支払うか。法律で60日以内と決まっています。例: 30（月末締め翌月末払い）", "How many days after you receive and accept the work you pay. The law requires 60 days or fewer, e.g. 30 (paid at the end of the following month).";
     CnFieldPaymentMethod => "支払いの方法", "How you pay";
