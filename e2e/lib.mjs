@@ -93,10 +93,12 @@ export async function press(page, name, { exact = false } = {}) {
   await page.getByRole('button', { name, exact }).first().click();
 }
 
-/// Presses a button that opens a panel, again if a list refreshing underneath closed it
-/// before `shows` appeared (what a person would do too).
+/// Presses a button that opens a panel unless it is open already, and again if a list
+/// refreshing underneath closed it before `shows` appeared (what a person would do too).
 export async function open(page, name, shows) {
+  await page.locator('main').waitFor();
   for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (await page.locator('main').getByText(shows).first().isVisible()) return;
     await press(page, name);
     const shown = await page.locator('main').getByText(shows).first()
       .waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false);

@@ -35,6 +35,7 @@ const browser = await launch();
 const owner = await person(browser, 'company', { viewport: DESKTOP });
 const coordinator = await person(browser, 'coordinator', { viewport: DESKTOP });
 const misaki = await person(browser, 'talent', { viewport: PHONE });
+const people = [owner, coordinator, misaki];
 const state = {};
 
 try {
@@ -283,7 +284,140 @@ try {
     await see(page, '090-1234-5678');
     state.engagementUrl = new URL(page.url()).pathname;
   });
+
+  // 7. Kickoff, planned by the company and read by the talent.
+  await step(owner, 'plans the kickoff', async (page) => {
+    await see(page, 'キックオフの計画がまだありません。');
+    await fill(page, '目標（最初の3か月）', 'EC月商を30万円から50万円にする\n商品ページ10点を改善する');
+    await fill(page, '成果物', '月次改善レポート（毎月末）');
+    await fill(page, '進め方（ステップ）', '現状分析\n商品ページの改善\n広告の見直し');
+    await fill(page, '定例ミーティングの日時', '毎週水曜 10:00–11:00');
+    await fill(page, '参加メンバー', '小山 誠（社長）\n菊池 綾（EC担当）');
+    await fill(page, '連絡手段', 'Slack\n月1回の来訪');
+    await fill(page, '報告の頻度', '月末に稼働報告');
+    await axe(page, 'kickoff');
+    await press(page, '計画を保存する');
+    await see(page, 'キックオフの計画を保存しました。');
+  });
+
+  // 8. Working: a monthly report, acknowledged; the 3-month review; renewal; outcomes.
+  await step(misaki, 'reads the kickoff and sends the monthly report', async (page) => {
+    await go(page, '/engagements');
+    await see(page, title);
+    await go(page, state.engagementUrl);
+    await see(page, '毎週水曜 10:00–11:00');
+    await fill(page, '対象の月', new Date().toISOString().slice(0, 7));
+    await fill(page, '稼働時間（時間）', '28');
+    await fill(page, '取り組んだこと', 'アクセス解析で離脱の多い商品ページを特定し、3点を改善しました。');
+    await fill(page, '成果', '購入率が1.2%から1.8%へ');
+    await fill(page, '来月の予定・相談したいこと', '残りの商品ページの改善と、広告の予算配分の見直し');
+    await axe(page, 'engagement');
+    await press(page, '稼働報告を送る');
+    await see(page, '稼働報告を送りました。');
+    await shot(page, 'engagement-ja-390');
+  });
+  await step(owner, 'acknowledges the report with a comment', async (page) => {
+    await go(page, state.engagementUrl);
+    await see(page, '購入率が1.2%から1.8%へ');
+    await fill(page, 'コメント', 'ありがとうございます。来月もよろしくお願いします。');
+    await press(page, '確認済みにする');
+    await see(page, '稼働報告を確認済みにしました。');
+  });
+  for (const [who, glad] of [[owner, '社員がECの数字を毎週見るようになりました。'], [misaki, '社長がすぐに決めてくださるので、改善を速く回せました。']]) {
+    await step(who, 'answers the 3-month review and wants to continue', async (page) => {
+      await go(page, state.engagementUrl);
+      await open(page, '振り返りに回答する', 'うれしかったことは何ですか');
+      await fill(page, 'うれしかったことは何ですか', glad);
+      await fill(page, '遠慮していること、改善してほしいことは何ですか', '定例の議題を前日までに共有したいです。');
+      await fill(page, 'その背景にある、大切にしていることは何ですか', '短い時間でも成果につなげることです。');
+      await page.locator('#review-renew-yes').check();
+      await fill(page, '続ける場合の報酬（円／月）', '100000');
+      await fill(page, '続ける場合の稼働時間（時間／月）', '30');
+      await page.locator('#review-sat-5').check();
+      await press(page, '振り返りを送る');
+      await see(page, '振り返りを送りました。');
+    });
+  }
+  await step(owner, 'proposes the next term', async (page) => {
+    await go(page, state.engagementUrl);
+    await see(page, '双方が続けることを希望しました。');
+    await fill(page, '次の期間の報酬（円／月）', '100000');
+    await fill(page, '次の期間の稼働時間（時間／月）', '30');
+    await fill(page, '次の期間の長さ（か月）', '3');
+    await press(page, '次の期間を提案する');
+    await see(page, '次の期間の契約を作りました。');
+    await follow(page, '次の期間の契約を開く');
+    await see(page, '第2期の契約');
+    state.renewalUrl = new URL(page.url()).pathname;
+    await press(page, /この内容（第\d+版）で承諾する/);
+    await see(page, '承諾しました。');
+  });
+  await step(misaki, 'accepts the next term', async (page) => {
+    await go(page, state.renewalUrl);
+    await see(page, '第2期の契約');
+    await press(page, /この内容（第\d+版）で承諾する/);
+    await see(page, '双方が承諾し、契約が成立しました。');
+  });
+  await step(owner, 'records a direct and an indirect outcome', async (page) => {
+    await go(page, state.engagementUrl);
+    await page.getByLabel('直接的な成果（売上・KPI）').check();
+    await fill(page, '指標の名前', 'EC月商');
+    await fill(page, '始める前', '30万円');
+    await fill(page, '現在', '52万円');
+    await page.locator('main').getByRole('button', { name: '成果を記録する', exact: true }).last().click();
+    await see(page, '成果を記録しました。');
+    await see(page, '52万円');
+    await page.getByLabel('間接的な成果（人の成長・DXへの自信など）').check();
+    await fill(page, '説明', 'EC担当の社員が、毎週の数字を見て自分で改善案を出すようになりました。');
+    await page.locator('main').getByRole('button', { name: '成果を記録する', exact: true }).last().click();
+    await see(page, '自分で改善案を出すようになりました。');
+  });
+
+  // The case study: drafted from the records, consented by all three, published, public.
+  await step(owner, 'drafts the case study and consents', async (page) => {
+    await press(page, '事例の下書きを作る');
+    await see(page, '下書き（非公開）');
+    state.caseUrl = new URL(page.url()).pathname;
+    await axe(page, 'case-study-draft');
+    await press(page, 'この内容で公開に同意する');
+    await see(page, '同意しました。');
+  });
+  await step(misaki, 'reads the draft and consents', async (page) => {
+    await go(page, state.caseUrl);
+    await see(page, '下書き（非公開）');
+    await press(page, 'この内容で公開に同意する');
+    await see(page, '同意しました。');
+  });
+  await step(coordinator, 'consents and publishes the case study', async (page) => {
+    await go(page, state.caseUrl);
+    await press(page, 'この内容で公開に同意する');
+    await see(page, '3者の同意がそろいました。');
+    await press(page, '事例を公開する');
+    await see(page, '事例を公開しました。');
+  });
+  const visitor = await person(browser, 'visitor', { viewport: PHONE });
+  people.push(visitor);
+  await step(visitor, 'reads the published case study, with the talent anonymised', async (page) => {
+    await go(page, '/case-studies');
+    await choose(page, '都道府県', '03');
+    await page.locator('main').getByRole('link').filter({ hasText: /./ }).first().waitFor();
+    await page.locator(`main a[href="${state.caseUrl}"]`).first().click();
+    await see(page, '52万円');
+    const text = await page.locator('main').innerText();
+    if (text.includes(talent.name)) throw new Error('the public case study names the talent');
+    await axe(page, 'case-study');
+    await shot(page, 'case-study-ja-390');
+  });
+
+  // After the second term the company ends the engagement; the page says what is left.
+  await step(owner, 'ends the engagement with a reason', async (page) => {
+    await go(page, state.engagementUrl);
+    await fill(page, '終了の理由', '2期目の目標を達成したため');
+    await press(page, '稼働を終了する');
+    await press(page, 'はい、終了します');
+    await see(page, '稼働を終了しました。');
+  });
 } finally {
   await browser.close();
 }
-finish('life', [owner, coordinator, misaki]);
+finish('life', people);
