@@ -160,6 +160,27 @@ pub fn create(
                 .by(actor.user_id)
                 .to_state("draft"),
         )?;
+        // Each side must read and consent: everyone but the drafter is told where the draft is.
+        let mut readers = crate::repositories::companies::member_ids(conn, ctx.company_id)?;
+        readers.push(ctx.application.talent_id);
+        readers.extend(crate::repositories::notifications::coordinators_for(
+            conn,
+            &company.prefecture_code,
+        )?);
+        readers.retain(|id| *id != actor.user_id);
+        readers.sort_unstable();
+        readers.dedup();
+        notify::users(
+            conn,
+            &readers,
+            &Note {
+                kind: "case_study.drafted",
+                title: "事例の下書きができました。内容を確認し、公開への同意をお願いします",
+                body: &text.title,
+                link: format!("/case-studies/{id}"),
+            },
+            now,
+        )?;
         let row = repo::find(conn, id)?;
         to_dto(conn, row, now)
     })

@@ -6,10 +6,14 @@ mod util;
 mod fixtures;
 
 mod admin;
+// Admin screens.
+mod admin_api;
 mod applications;
 mod auth;
 mod authorization;
 mod bad_input;
+// Case studies, coordinator dashboard and company profile.
+mod case_studies;
 mod health;
 mod lifecycle;
 mod mail;
