@@ -109,11 +109,24 @@ pub fn case_study_page(props: &CaseStudyPageProps) -> Html {
 }
 
 fn story(lang: Lang, s: &CaseStudy, refs: &Refs) -> Html {
+    let draft = s.status == CaseStudyStatus::Draft;
+    // The first draft is drawn from the engagement's records and may leave a part empty;
+    // a draft says so where the part belongs, a published story leaves it out.
+    let body = |text: &str| {
+        if text.trim().is_empty() {
+            html! { <p class="muted">{ Msg::CsEmptyPart.t(lang) }</p> }
+        } else {
+            html! { <p class="pre">{ text.to_owned() }</p> }
+        }
+    };
     let section = |title: Msg, text: &str| {
+        if !draft && text.trim().is_empty() {
+            return Html::default();
+        }
         html! {
             <section class="case-section">
                 <h2>{ title.t(lang) }</h2>
-                <p class="pre">{ text.to_owned() }</p>
+                { body(text) }
             </section>
         }
     };
@@ -144,7 +157,9 @@ fn story(lang: Lang, s: &CaseStudy, refs: &Refs) -> Html {
                         { for s.kpis.iter().map(|k| html! { <li>{ k.clone() }</li> }) }
                     </ul>
                 }
-                <p class="pre">{ s.text.results.clone() }</p>
+                if draft || !s.text.results.trim().is_empty() {
+                    { body(&s.text.results) }
+                }
             </section>
             { section(Msg::CsSuccessFactors, &s.text.success_factors) }
             if let Some(at) = s.published_at.as_ref() {

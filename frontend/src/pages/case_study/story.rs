@@ -61,9 +61,13 @@ pub fn place_line(lang: Lang, s: &CaseStudy, refs: &Refs) -> String {
         "{} ・ {} ・ {}",
         refs.prefecture(lang, &s.prefecture_code),
         refs.industry(lang, &s.industry_code),
-        Msg::CsMonths
-            .t(lang)
-            .replace("{months}", &months(lang, s.months))
+        if s.months < 1 {
+            Msg::CsUnderAMonth.t(lang).to_owned()
+        } else {
+            Msg::CsMonths
+                .t(lang)
+                .replace("{months}", &months(lang, s.months))
+        }
     )
 }
 

@@ -94,12 +94,10 @@ fn dashboard() -> Html {
     html! {
         <section class="page coordinator-home">
             <h1>{ Msg::CdTitle.t(lang) }</h1>
-            <p class="lead">
-                if let Some(hub) = hub {
-                    { labelled(lang, Msg::CdHub, &hub) }{ " " }
-                }
-                { Msg::CdLead.t(lang) }
-            </p>
+            if let Some(hub) = hub {
+                <p class="card-sub">{ labelled(lang, Msg::CdHub, &hub) }</p>
+            }
+            <p class="lead">{ Msg::CdLead.t(lang) }</p>
             <nav class="quick-links" aria-label={Msg::CdQueues.t(lang)}>
                 <Link<Route> to={Route::ReviewQueue} classes="button secondary">{ Msg::NavReviewQueue.t(lang) }</Link<Route>>
                 <Link<Route> to={Route::Pipeline} classes="button secondary">{ Msg::NavPipeline.t(lang) }</Link<Route>>

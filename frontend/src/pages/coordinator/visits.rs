@@ -320,6 +320,19 @@ fn visit_form(props: &VisitFormProps) -> Html {
     };
 
     let challenge_error = field_message(&errors, "diagnosed_challenges");
+    let chosen_names: Vec<String> = match &props.tax {
+        Remote::Ready(list) => draft
+            .challenges
+            .iter()
+            .map(|code| {
+                list.iter().find(|c| &c.code == code).map_or_else(
+                    || code.clone(),
+                    |c| lang.pick(&c.name_ja, &c.name_en).to_owned(),
+                )
+            })
+            .collect(),
+        _ => draft.challenges.clone(),
+    };
     let checks = match &props.tax {
         Remote::Loading => html! { <Loading /> },
         Remote::Failed(error) => {
@@ -376,7 +389,17 @@ fn visit_form(props: &VisitFormProps) -> Html {
                 <p class="hint" id="vs-challenges-hint">{ Msg::VsDiagnosedHint.t(lang) }</p>
                 <p class="count" aria-live="polite">{ labelled(lang, Msg::WzChallengesCount, &format!("{} / {}", draft.challenges.len(), MAX_CHALLENGES)) }</p>
                 <p class="field-error" id="vs-challenges-error">{ challenge_error.map(|m| m.t(lang)).unwrap_or_default() }</p>
-                { checks }
+                // Thirty-nine choices would push the rest of the form far down a phone; they
+                // open on request, and the chosen ones stay listed when closed.
+                <details class="challenge-picker">
+                    <summary>{ Msg::VsPickChallenges.t(lang) }</summary>
+                    { checks }
+                </details>
+                if !draft.challenges.is_empty() {
+                    <p class="listing-tags">
+                        { for chosen_names.iter().map(|c| html! { <span class="tag">{ c.clone() }</span> }) }
+                    </p>
+                }
             </fieldset>
             <TextField id="vs-next-action" label={Msg::VsNextAction} hint={Msg::VsNextActionHint} required={false}
                 value={draft.next_action.clone()} on_input={set("next_action", |d, v| d.next_action = v)}

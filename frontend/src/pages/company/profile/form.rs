@@ -218,9 +218,7 @@ pub fn company_form(props: &CompanyFormProps) -> Html {
             let employees = draft.employees();
             let checked = match editing {
                 Some(_) => draft.to_patch(employees.unwrap_or(None)).validate(),
-                None => draft
-                    .to_create(employees.unwrap_or(None))
-                    .validate(),
+                None => draft.to_create(employees.unwrap_or(None)).validate(),
             };
             let mut list = checked.err().unwrap_or_default();
             if employees.is_err() {
@@ -334,7 +332,7 @@ pub fn company_form(props: &CompanyFormProps) -> Html {
             html! {
                 { for groups.into_iter().map(|(_, name, items)| html! {
                     <div class="check-group">
-                        <h3 class="check-group-title">{ name }</h3>
+                        <p class="check-group-title">{ name }</p>
                         <div class="checks two">
                             { for items.into_iter().map(|c| {
                                 let id = format!("pf-challenge-{}", c.code);
