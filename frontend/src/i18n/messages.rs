@@ -125,7 +125,7 @@ messages! {
     AdOutboxDesc => "サービスが送ったメールを読めます。メールサーバーが未設定の間は、メールはここでだけ読めます。", "Read the email the service sends. While no mail server is set up, this is the only place to read it.";
     HbTitle => "拠点", "Hubs";
     HbLead => "拠点ごとに、担当する都道府県と、企業が応募に回答するまでの期限を決めます。", "Each hub covers one or more prefectures and sets how long companies have to answer an application.";
-    HbListTitle => "登録されている拠点", "Hubs";
+    HbListTitle => "登録されている拠点", "Existing hubs";
     HbEmpty => "拠点はまだありません。下のフォームから作成してください。", "There are no hubs yet. Create one with the form below.";
     HbCoverage => "担当地域", "Covers";
     HbDeadline => "回答期限", "Answer deadline";
@@ -1240,5 +1240,7 @@ messages! {
     QnHopes => "この仕事に期待すること", "What you hope this work brings";
     QnHintHopes => "例: 「地方の経営に関わる経験を積みたい」", "e.g. \"Experience of running a regional business.\"";
     QnSave => "回答を保存する", "Save my answers";
+    QnClosed => "この応募は選考が終わっているため、回答は変えられません。", "This application is no longer in selection, so the answers cannot be changed.";
+    QnNoAnswers => "回答はありません。", "No answers.";
     QnSaved => "回答を保存しました。相手にも見えるようになりました。", "Saved. The other side can see your answers now.";
 }

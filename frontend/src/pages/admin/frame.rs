@@ -37,13 +37,16 @@ pub struct AdminMenuProps {
 pub fn admin_menu(props: &AdminMenuProps) -> Html {
     let lang = use_lang();
     let item = |route: Route, label: Msg| {
-        let current = route == props.current;
-        html! {
-            <li>
-                <Link<Route> to={route} classes={classes!("admin-tab", current.then_some("current"))}>
-                    <span aria-current={current.then_some("page")}>{ label.t(lang) }</span>
-                </Link<Route>>
-            </li>
+        // The current screen is named, not linked: a link to the page one is on only
+        // reloads it.
+        if route == props.current {
+            html! {
+                <li><span class="admin-tab current" aria-current="page">{ label.t(lang) }</span></li>
+            }
+        } else {
+            html! {
+                <li><Link<Route> to={route} classes="admin-tab">{ label.t(lang) }</Link<Route>></li>
+            }
         }
     };
     html! {

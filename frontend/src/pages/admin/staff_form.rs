@@ -5,7 +5,7 @@ use kakehashi_shared::admin::{AdminHub, StaffCreated, StaffInput};
 use kakehashi_shared::auth::PartnerSummary;
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::Role;
-use kakehashi_shared::Validate;
+use kakehashi_shared::{ErrorCode, Validate};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -199,7 +199,9 @@ pub fn staff_form(props: &StaffFormProps) -> Html {
     html! {
         <form class="panel admin-form" {onsubmit} novalidate=true aria-labelledby="staff-form-title">
             <h2 id="staff-form-title">{ Msg::SfCreateTitle.t(lang) }</h2>
-            if let Some(error) = (*problem).clone() {
+            // A taken email is said beside the email field; the general sentence for it
+            // speaks to people registering themselves, not to an admin.
+            if let Some(error) = (*problem).clone().filter(|e| !e.is(ErrorCode::EmailTaken)) {
                 <ErrorAlert {error} kept_input=true />
             }
             <SelectField id="staff-role" label={Msg::FieldStaffRole} hint={Msg::HintStaffRole}
