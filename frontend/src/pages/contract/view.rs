@@ -168,11 +168,11 @@ fn contract_details(props: &DetailsProps) -> Html {
                 busy.set(false);
                 match result {
                     Ok(contract) => {
-                        done.set(Some(if contract.status == ContractStatus::Accepted {
-                            Msg::CnStarted
-                        } else {
-                            Msg::CnAcceptedNow
-                        }));
+                        // Both accepted: the page's own "the engagement has started" says it.
+                        done.set(
+                            (contract.status != ContractStatus::Accepted)
+                                .then_some(Msg::CnAcceptedNow),
+                        );
                         current.set(contract);
                     }
                     // What was read is no longer the current version: load the new one.

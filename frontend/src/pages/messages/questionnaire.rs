@@ -216,6 +216,11 @@ fn questionnaire(props: &ViewProps) -> Html {
             <p class="lead">{ Msg::QnLead.t(lang) }</p>
             <section class="block">
                 <h2>{ Msg::QnYours.t(lang) }</h2>
+                if !a.status.is_open() {
+                    // The API takes answers only while the application is open.
+                    <p>{ Msg::QnClosed.t(lang) }</p>
+                    { answers_view(lang, own.as_ref(), Msg::QnNoAnswers) }
+                } else {
                 <form class="form" {onsubmit} novalidate=true>
                     if let Some(error) = (*problem).clone() {
                         <ErrorAlert {error} kept_input=true />
@@ -228,6 +233,7 @@ fn questionnaire(props: &ViewProps) -> Html {
                         <p class="saved" role="status">{ Msg::QnSaved.t(lang) }</p>
                     }
                 </form>
+                }
             </section>
             <section class="block">
                 <h2>{ Msg::QnTheirs.t(lang) }</h2>
@@ -238,7 +244,14 @@ fn questionnaire(props: &ViewProps) -> Html {
 }
 
 fn theirs_view(lang: Lang, answered: bool, theirs: Option<&QuestionnaireInput>) -> Html {
-    match theirs {
+    if !answered {
+        return html! { <p>{ Msg::QnTheirsHidden.t(lang) }</p> };
+    }
+    answers_view(lang, theirs, Msg::QnTheirsNone)
+}
+
+fn answers_view(lang: Lang, answers: Option<&QuestionnaireInput>, none: Msg) -> Html {
+    match answers {
         Some(q) => html! {
             <dl class="contract-terms">
                 { for QUESTIONS.iter().map(|(field, label, _)| html! {
@@ -249,7 +262,6 @@ fn theirs_view(lang: Lang, answered: bool, theirs: Option<&QuestionnaireInput>) 
                 }) }
             </dl>
         },
-        None if !answered => html! { <p>{ Msg::QnTheirsHidden.t(lang) }</p> },
-        None => html! { <p>{ Msg::QnTheirsNone.t(lang) }</p> },
+        None => html! { <p>{ none.t(lang) }</p> },
     }
 }
