@@ -17,14 +17,15 @@ mod review;
 mod words;
 
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 pub use detail::EngagementPage;
 pub use list::EngagementsPage;
 
 use crate::i18n::{Lang, Msg};
+use crate::routes::Route;
 
-/// A link to a contract's page, `/contracts/{id}`. A plain link (a full page load) because
-/// the contract screens' route is not declared in this app's route table yet.
+/// A link to a contract's page (the current term, or the next one after a renewal).
 fn contract_link(lang: Lang, id: i64, label: Msg) -> Html {
-    html! { <a href={format!("/contracts/{id}")}>{ label.t(lang) }</a> }
+    html! { <Link<Route> to={Route::Contract { id }}>{ label.t(lang) }</Link<Route>> }
 }

@@ -46,7 +46,7 @@ pub fn review_state(e: &Engagement) -> (bool, bool, bool) {
 
 /// The review of a term is due 3 months into it. Terms are counted from the start, 3 months
 /// each, as the programme runs them (the exact term lengths live in each contract).
-fn review_due(e: &Engagement, today: NaiveDate) -> bool {
+pub fn review_due(e: &Engagement, today: NaiveDate) -> bool {
     let months = u32::try_from(3 * e.term_number.max(1)).unwrap_or(3);
     e.started_on
         .checked_add_months(Months::new(months))

@@ -73,7 +73,7 @@ pub fn parties_section(props: &PartiesProps) -> Html {
             if let Some(note) = contact_note {
                 <p class="hint">{ note.t(lang) }</p>
             }
-            <CurrentContract contract_id={e.current_contract_id} term_number={e.term_number} />
+            <CurrentContract contract_id={e.current_contract_id} />
         </section>
     }
 }
@@ -81,7 +81,6 @@ pub fn parties_section(props: &PartiesProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ContractProps {
     contract_id: i64,
-    term_number: i32,
 }
 
 /// The term now running, read from its contract (fee, hours, dates).
@@ -133,7 +132,7 @@ fn current_contract(props: &ContractProps) -> Html {
     };
     html! {
         <>
-            <h3>{ Msg::EgContractTitle.t(lang) }{ " " }<span class="muted">{ term_label(lang, props.term_number) }</span></h3>
+            <h3>{ Msg::EgContractTitle.t(lang) }</h3>
             { body }
             { super::contract_link(lang, props.contract_id, Msg::EgSeeContract) }
         </>

@@ -85,18 +85,20 @@ const ORDER: [(&str, &str); 5] = [
     ("next_steps", "report-next-steps"),
 ];
 
-/// The month a new report is most likely for: the last one not yet reported of last month
-/// and this month.
+/// The month a new report is most likely for: last month, else this month, else the first
+/// month of the engagement, whichever is not reported yet and not before the start.
 fn suggested_month(e: &Engagement) -> String {
     let now = today();
-    let last = month_key(previous_month(now));
-    let reported = |m: &str| e.reports.iter().any(|r| r.report.month == m);
     let started = month_key(e.started_on);
-    if !reported(&last) && last >= started {
-        last
-    } else {
-        month_key(now)
-    }
+    let reported = |m: &str| e.reports.iter().any(|r| r.report.month == m);
+    [
+        month_key(previous_month(now)),
+        month_key(now),
+        started.clone(),
+    ]
+    .into_iter()
+    .find(|m| *m >= started && !reported(m))
+    .unwrap_or_else(|| month_key(now))
 }
 
 #[derive(Properties, PartialEq)]

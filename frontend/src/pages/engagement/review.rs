@@ -86,6 +86,18 @@ pub fn review_section(props: &ReviewProps) -> Html {
     let mine = of_term(e.term_number, side);
     let (company_done, talent_done, renew) = super::next::review_state(e);
     let both_answered = company_done && talent_done;
+    let theirs_done = match side {
+        Side::Company => talent_done,
+        Side::Talent => company_done,
+    };
+    // Before the 3rd month (and before the other side answered) the long form waits behind
+    // a button, so the page stays short on a phone; answering early is still possible.
+    let opened = use_state(|| false);
+    let show_form = *opened || theirs_done || super::next::review_due(e, super::words::today());
+    let open = {
+        let opened = opened.clone();
+        Callback::from(move |_: MouseEvent| opened.set(true))
+    };
     let active = e.status == EngagementStatus::Active;
     let status = |s: Side| {
         let value = match of_term(e.term_number, s) {
@@ -139,7 +151,14 @@ pub fn review_section(props: &ReviewProps) -> Html {
                 <p><strong>{ Msg::EgRenewalNotAgreed.t(lang) }</strong></p>
             }
             if active && mine.is_none() {
-                <ReviewForm engagement_id={e.id} {on_sent} />
+                if show_form {
+                    <ReviewForm engagement_id={e.id} {on_sent} />
+                } else {
+                    <p>{ Msg::EgReviewNotYet.t(lang) }</p>
+                    <div class="actions tight">
+                        <button type="button" class="button secondary" onclick={open}>{ Msg::EgReviewOpen.t(lang) }</button>
+                    </div>
+                }
             }
             { for complete.into_iter().map(|(t, company, talent)| html! {
                 <div class="eg-review-term">
