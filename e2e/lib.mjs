@@ -96,12 +96,14 @@ export async function press(page, name, { exact = false } = {}) {
 /// Presses a button that opens a panel unless it is open already, and again if a list
 /// refreshing underneath closed it before `shows` appeared (what a person would do too).
 export async function open(page, name, shows) {
-  await page.locator('main').waitFor();
+  const button = page.getByRole('button', { name }).first();
+  const panel = page.locator('main').getByText(shows).first();
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (await page.locator('main').getByText(shows).first().isVisible()) return;
-    await press(page, name);
-    const shown = await page.locator('main').getByText(shows).first()
-      .waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false);
+    // Whichever comes first once the page has loaded: the panel already open, or its button.
+    await button.or(panel).first().waitFor({ state: 'visible' });
+    if (await panel.isVisible()) return;
+    await button.click();
+    const shown = await panel.waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false);
     if (shown) return;
   }
   await see(page, shows);

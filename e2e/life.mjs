@@ -62,6 +62,21 @@ try {
   });
 
   await signIn(coordinator, coordinatorLogin);
+  await step(coordinator, 'logs the first consultation with the challenges diagnosed', async (page) => {
+    await go(page, '/coordinator');
+    await see(page, 'まだ訪問の記録がありません');
+    await axe(page, 'coordinator-home');
+    await follow(page, company.name);
+    await fill(page, '相談の内容', '社長と面談。店頭の売上が落ちており、ネット通販を伸ばしたいとのこと。社内にWebに詳しい人がいない。');
+    await page.locator('summary', { hasText: '経営課題の一覧を開く' }).click();
+    await page.getByLabel('EC強化', { exact: true }).check();
+    await fill(page, '次にやること', '求人票の下書きを一緒に作る');
+    await press(page, '記録する');
+    await see(page, '記録しました。');
+    await see(page, 'ネット通販を伸ばしたい');
+    await axe(page, 'coordinator-company');
+    await shot(page, 'coordinator-company-ja-1280');
+  });
 
   // 2. The posting, drafted by the company with the wizard and sent for review.
   await step(owner, 'drafts a posting with the wizard', async (page) => {
