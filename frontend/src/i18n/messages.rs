@@ -1055,6 +1055,7 @@ messages! {
     EgRenewMonthsHint => "1〜24か月。ほかの条件は現在の契約を引き継ぎます。", "1 to 24 months. The other terms carry over from the current contract.";
     EgRenewSend => "次の期間を提案する", "Propose the next term";
     EgRenewDone => "次の期間の契約を作りました。契約画面で内容を確認して承諾してください。人材にもお知らせしました。", "The next term's contract has been created. Please read and accept it on the contract page. The talent has been notified.";
+    EgRenewProposed => "次の期間の条件は提案済みです。契約画面で内容を確認し、承諾してください。双方が承諾すると次の期間が始まります。", "The next term has been proposed. Please read and accept it on the contract page; it starts once both sides accept.";
     EgRenewOpen => "次の期間の契約を開く", "Open the next term's contract";
     EgEndTitle => "稼働を終了する", "End the engagement";
     EgEndLead => "契約期間が終わったときや、続けないと決めたときに終了します。終了すると稼働報告と振り返りは送れなくなり、相手側に理由とともにお知らせします。", "End it when the term is over or you decided not to continue. Work reports and reviews can no longer be sent, and the other side is notified with your reason.";
@@ -1163,6 +1164,8 @@ messages! {
     CnStdChange => "条件の変更は双方が合意し、書面で行います。一方的な報酬の引き下げや取り消しはしません。", "Changes are agreed by both sides and made in writing. Neither side cuts the fee or cancels one-sidedly.";
     CnStdDefects => "不具合や遅れが分かった側は速やかに相手に知らせ、対応を双方で話し合って決めます。", "Whoever finds a defect or delay tells the other promptly, and both agree what to do.";
     CnFilled => "空いている欄に標準的な文面を入れました。読んで、貴社に合わせて直してください。", "Standard wording has been put into the empty fields. Please read it and adapt it to your company.";
+    CnRestored => "前回、送る前に入力していた内容を復元しました。このまま続けられます。", "What you typed last time, before sending, has been restored. You can carry on.";
+    CnDiscard => "復元した内容を捨てて、元に戻す", "Discard it and start again";
     CnSend => "この条件を送る", "Send these terms";
     CnSendRevision => "直した条件を送る", "Send the revised terms";
     CnSending => "送っています…", "Sending…";

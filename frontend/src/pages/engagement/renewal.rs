@@ -12,7 +12,9 @@ use yew::prelude::*;
 
 use super::words::{clear, parse_number, ActionAlert, Done, Errors, Input, Viewer};
 use crate::api::ApiError;
+use crate::components::{ErrorAlert, Loading};
 use crate::forms::focus_element;
+use crate::hooks::{use_remote, Remote};
 use crate::i18n::{use_lang, Msg};
 use crate::session::use_session;
 
@@ -28,8 +30,46 @@ const ORDER: [(&str, &str); 3] = [
     ("term_months", "renewal-months"),
 ];
 
+/// Whether the next term was proposed already: the application's latest contract is then a
+/// later term than the engagement's current one.
 #[function_component(RenewalSection)]
 pub fn renewal_section(props: &RenewalProps) -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let (application_id, current) = (
+        props.engagement.application_id,
+        props.engagement.current_contract_id,
+    );
+    let (loaded, retry) = use_remote(move || async move {
+        session
+            .call(|client: ApiClient| async move { client.application(application_id).await })
+            .await
+    });
+    let body = match loaded {
+        Remote::Loading => html! { <Loading /> },
+        Remote::Failed(error) => html! { <ErrorAlert {error} on_retry={retry} /> },
+        Remote::Ready(application) => match application.contract_id.filter(|id| *id != current) {
+            Some(next) => html! {
+                <div class="alert info" role="status">
+                    <p>{ Msg::EgRenewProposed.t(lang) }</p>
+                    <p>{ super::contract_link(lang, next, Msg::EgRenewOpen) }</p>
+                </div>
+            },
+            None => html! {
+                <RenewalForm engagement={props.engagement.clone()} viewer={props.viewer} />
+            },
+        },
+    };
+    html! {
+        <section class="block" id="renewal" aria-labelledby="renewal-heading">
+            <h2 id="renewal-heading">{ Msg::EgRenewalTitle.t(lang) }</h2>
+            { body }
+        </section>
+    }
+}
+
+#[function_component(RenewalForm)]
+fn renewal_form(props: &RenewalProps) -> Html {
     let lang = use_lang();
     let session = use_session();
     let e = &props.engagement;
@@ -177,10 +217,5 @@ pub fn renewal_section(props: &RenewalProps) -> Html {
     } else {
         html! { <p>{ Msg::EgRenewalWait.t(lang) }</p> }
     };
-    html! {
-        <section class="block" id="renewal" aria-labelledby="renewal-heading">
-            <h2 id="renewal-heading">{ Msg::EgRenewalTitle.t(lang) }</h2>
-            { body }
-        </section>
-    }
+    body
 }
