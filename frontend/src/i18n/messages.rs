@@ -817,10 +817,11 @@ messages! {
     CsSeeAll => "事例をすべて見る", "See all case studies";
     CsAbroad => "海外在住", "Lives abroad";
     CsLivesIn => "{region}在住", "Lives in {region}";
-    CsWorksAt => "本業は{employer}", "Works at a {employer}";
+    CsWorksAt => "本業は{employer}", "Main job: {employer}";
     CsMonths => "稼働{months}", "{months} of work";
     CsUnderAMonth => "稼働1か月未満", "Under a month of work";
     CsEmptyPart => "まだ書かれていません。下の「文章を編集する」から書き足せます。", "Not written yet. Use \"Edit the text\" below to add it.";
+    CsConsentEmptyParts => "まだ書かれていない部分があります。同意の前に、下の「文章を編集する」から書き足すことをおすすめします（保存すると同意はやり直しになります）。", "Some parts are not written yet. We suggest adding them with \"Edit the text\" below before consenting (saving starts the consents again).";
     CsTalent => "参加した人材", "The professional";
     CsChallenges => "経営課題", "Business challenges";
     CsCompany => "企業", "Company";

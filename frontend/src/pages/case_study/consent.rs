@@ -111,6 +111,10 @@ pub fn consent_panel(props: &ConsentPanelProps) -> Html {
         None => true,
     };
     let all = s.consents.all_given();
+    let t = &s.text;
+    let incomplete = [&t.trigger, &t.what_was_done, &t.results, &t.success_factors]
+        .iter()
+        .any(|part| part.trim().is_empty());
     let hub = side == Some(Side::Coordinator);
     let error_html = (*error).clone().map(|e| {
         if e.field_errors().is_empty() && is_conflict(&e) {
@@ -138,6 +142,9 @@ pub fn consent_panel(props: &ConsentPanelProps) -> Html {
                 <p class="saved" role="status">{ if all { Msg::CsConsentDoneAll.t(lang) } else { Msg::CsConsentDone.t(lang) } }</p>
             }
             if side.is_some() && !mine_given {
+                if incomplete {
+                    <p class="note">{ Msg::CsConsentEmptyParts.t(lang) }</p>
+                }
                 <p class="hint">{ Msg::CsConsentHint.t(lang) }</p>
                 <button type="button" class="button primary" disabled={busy.is_some()} onclick={act(Action::Consent)}>
                     { if *busy == Some(Action::Consent) { Msg::CsConsenting.t(lang) } else { Msg::CsConsent.t(lang) } }
