@@ -233,6 +233,19 @@ fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(
         );
     }
     let jwt = JwtKeys::load(config.jwt_secret.as_deref(), &config.data_dir)?;
+    if config.static_dir.join("index.html").is_file() {
+        let started = std::time::Instant::now();
+        match kakehashi::static_files::precompressed::prepare(&config.static_dir) {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!(files = n, took = ?started.elapsed(), "app files compressed ahead")
+            }
+            // Serving still works, compressed on the fly at a faster level.
+            Err(e) => {
+                tracing::warn!(error = %e, "could not write compressed copies of the app's files")
+            }
+        }
+    }
     let search = {
         let mut conn = db.get().map_err(api)?;
         std::sync::Arc::new(kakehashi::search::SearchEngine::build(&mut conn).map_err(api)?)

@@ -12,6 +12,8 @@ use actix_web::{web, HttpResponse};
 
 use crate::error::ApiError;
 
+pub mod precompressed;
+
 const SWAGGER_INDEX: &str = include_str!("../static/swagger/index.html");
 const SWAGGER_INIT: &str = include_str!("../static/swagger/init.js");
 const SWAGGER_BUNDLE: &str = include_str!("../static/swagger/swagger-ui-bundle.js");
@@ -103,6 +105,11 @@ pub fn spa(cfg: &mut web::ServiceConfig, dir: &Path) {
         );
         return;
     }
+    let assets = dir.to_path_buf();
+    cfg.route(
+        precompressed::ROUTE,
+        web::get().to(move |req: actix_web::HttpRequest| precompressed::serve(req, assets.clone())),
+    );
     cfg.service(
         Files::new("/", dir)
             .index_file("index.html")

@@ -48,6 +48,66 @@ async fn responses_are_compressed_when_asked() {
 }
 
 #[actix_web::test]
+async fn the_app_files_are_sent_as_compressed_ahead() {
+    let app = TestApp::start(Backend::Sqlite).await;
+    let dir = app.static_dir.path();
+    let wasm: Vec<u8> = (0..60_000u32)
+        .flat_map(|i| (i % 251).to_le_bytes())
+        .collect();
+    std::fs::write(dir.join("app_bg.wasm"), &wasm).unwrap();
+    assert_eq!(
+        kakehashi::static_files::precompressed::prepare(dir).unwrap(),
+        4
+    );
+    // A second start finds the copies fresh and writes nothing.
+    assert_eq!(
+        kakehashi::static_files::precompressed::prepare(dir).unwrap(),
+        0
+    );
+    let fetch = |accept: &'static str| {
+        app.http
+            .get(app.url("/app_bg.wasm"))
+            .header("accept-encoding", accept)
+            .send()
+    };
+    let br = fetch("gzip, deflate, br").await.unwrap();
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(br.headers()["content-type"], "application/wasm");
+    assert!(br.headers()["vary"]
+        .to_str()
+        .unwrap()
+        .contains("accept-encoding"));
+    let body = br.bytes().await.unwrap();
+    assert_eq!(
+        body.as_ref(),
+        std::fs::read(dir.join("app_bg.wasm.br")).unwrap()
+    );
+    assert!(
+        body.len() < wasm.len() / 4,
+        "{} of {}",
+        body.len(),
+        wasm.len()
+    );
+    let gz = fetch("gzip, br;q=0").await.unwrap();
+    assert_eq!(gz.headers()["content-encoding"], "gzip");
+    let plain = fetch("identity").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.bytes().await.unwrap().len(), wasm.len());
+    // A file changed after its copies were written is sent as it is now, never stale.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(dir.join("app.css"), "body{margin:1px}".repeat(200)).unwrap();
+    let css = app
+        .http
+        .get(app.url("/app.css"))
+        .header("accept-encoding", "identity")
+        .send()
+        .await
+        .unwrap();
+    assert!(css.text().await.unwrap().starts_with("body{margin:1px}"));
+    app.stop().await;
+}
+
+#[actix_web::test]
 async fn swagger_ui_is_served_without_a_cdn() {
     let app = TestApp::start(Backend::Sqlite).await;
     let html = app

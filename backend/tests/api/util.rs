@@ -128,7 +128,7 @@ pub struct TestApp {
     pub db: Db,
     pub clock: ManualClock,
     pub http: reqwest::Client,
-    _static_dir: tempfile::TempDir,
+    pub static_dir: tempfile::TempDir,
     server: actix_web::dev::ServerHandle,
     // Dropped last: the database must outlive the server's connections.
     _sqlite_dir: Option<tempfile::TempDir>,
@@ -234,7 +234,7 @@ impl TestApp {
             db,
             clock,
             http: reqwest::Client::new(),
-            _static_dir: static_dir,
+            static_dir,
             server: handle,
             _sqlite_dir: sqlite_dir,
             _pg: pg,
