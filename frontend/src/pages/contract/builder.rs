@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use gloo::storage::{LocalStorage, Storage};
 use kakehashi_shared::application::Application;
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::contract::{Contract, ContractStatus};
@@ -107,6 +108,7 @@ enum Edit {
     Renews(bool),
     Nda(bool),
     Standard(Lang),
+    Replace(TermsForm),
 }
 
 #[derive(Clone, PartialEq)]
@@ -123,6 +125,7 @@ impl Reducible for FormState {
             Edit::Renews(on) => next.renews_monthly = on,
             Edit::Nda(on) => next.nda_required = on,
             Edit::Standard(lang) => next.fill_standard(lang),
+            Edit::Replace(form) => next = form,
         }
         Rc::new(FormState(next))
     }
@@ -150,6 +153,13 @@ const ORDER: [&str; 17] = [
     "renews_monthly",
 ];
 
+fn draft_key(application: i64, version: Option<i32>) -> String {
+    format!(
+        "kakehashi.contract-draft.{application}.{}",
+        version.unwrap_or(0)
+    )
+}
+
 fn field_id(field: &str) -> String {
     format!("cn-{field}")
 }
@@ -165,9 +175,38 @@ fn builder(props: &BuilderFormProps) -> Html {
     let session = use_session();
     let navigator = use_navigator();
     let start = &props.start;
+    // Unsent typing is kept in this browser per application and version, so a closed tab or
+    // a dropped connection does not lose a long form; it is restored with a notice.
+    let key = draft_key(
+        start.application.id,
+        start.contract.as_ref().map(|c| c.version),
+    );
+    let restored = use_state(|| {
+        LocalStorage::get::<TermsForm>(&key)
+            .ok()
+            .filter(|d| *d != start.form)
+    });
     let form = {
-        let first = start.form.clone();
+        let first = (*restored).clone().unwrap_or_else(|| start.form.clone());
         use_reducer(move || FormState(first))
+    };
+    {
+        let (key, baseline) = (key.clone(), start.form.clone());
+        use_effect_with(form.0.clone(), move |typed| {
+            if *typed == baseline {
+                LocalStorage::delete(&key);
+            } else {
+                // A full or disabled storage only means the draft is not kept.
+                let _ = LocalStorage::set(&key, typed);
+            }
+        });
+    }
+    let discard = {
+        let (form, restored, baseline) = (form.clone(), restored.clone(), start.form.clone());
+        Callback::from(move |_: MouseEvent| {
+            form.dispatch(Edit::Replace(baseline.clone()));
+            restored.set(None);
+        })
     };
     let errors = use_state(FormErrors::default);
     let problem = use_state(|| None::<ApiError>);
@@ -224,7 +263,7 @@ fn builder(props: &BuilderFormProps) -> Html {
             busy.clone(),
             session.clone(),
         );
-        let id = a.id;
+        let (id, key) = (a.id, key.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
@@ -243,12 +282,13 @@ fn builder(props: &BuilderFormProps) -> Html {
             errors.set(FormErrors::default());
             problem.set(None);
             busy.set(true);
-            let (errors, problem, busy, session, navigator) = (
+            let (errors, problem, busy, session, navigator, key) = (
                 errors.clone(),
                 problem.clone(),
                 busy.clone(),
                 session.clone(),
                 navigator.clone(),
+                key.clone(),
             );
             spawn_local(async move {
                 let result = session
@@ -260,6 +300,7 @@ fn builder(props: &BuilderFormProps) -> Html {
                 busy.set(false);
                 match result {
                     Ok(contract) => {
+                        LocalStorage::delete(&key);
                         if let Some(navigator) = navigator {
                             let to = Route::Contract { id: contract.id };
                             let query = SentQuery { sent: Some(true) };
@@ -387,6 +428,12 @@ fn builder(props: &BuilderFormProps) -> Html {
                 <Notice message={Msg::CnActingFor} />
             }
             { for revising }
+            if restored.is_some() {
+                <div class="alert info" role="status">
+                    <p>{ Msg::CnRestored.t(lang) }</p>
+                    <button type="button" class="button secondary" onclick={discard}>{ Msg::CnDiscard.t(lang) }</button>
+                </div>
+            }
             <form class="form" {onsubmit} novalidate=true aria-busy={if *busy { "true" } else { "false" }}>
                 if let Some(error) = (*problem).clone() {
                     <ActionError {error} kept_input=true />

@@ -7,10 +7,11 @@ use kakehashi_shared::contract::ContractTerms;
 use kakehashi_shared::enums::ContractType;
 use kakehashi_shared::project::ProjectDraft;
 use kakehashi_shared::{FieldErrors, Validate};
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Msg};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TermsForm {
     pub contract_type: ContractType,
     pub tasks: String,
