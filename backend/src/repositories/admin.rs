@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use kakehashi_shared::enums::Role;
 
 use super::users::UserRow;
-use crate::db::schema::{hub_prefectures, hubs, partners, users};
+use crate::db::schema::{audit_log, hub_prefectures, hubs, partners, users};
 use crate::db::AnyConnection;
 
 const STAFF_ROLES: [&str; 3] = ["coordinator", "partner", "admin"];
@@ -72,4 +72,24 @@ pub fn set_hub_prefectures(
             .execute(conn)?;
     }
     Ok(())
+}
+
+/// Names the admin behind a creation that `accounts` logged without an actor (the command
+/// line has none), so the audit log says who opened a hub or an account from the screens.
+pub fn attribute_creation(
+    conn: &mut AnyConnection,
+    entity: &str,
+    entity_id: i64,
+    action: &str,
+    actor_user_id: i64,
+) -> QueryResult<usize> {
+    diesel::update(
+        audit_log::table
+            .filter(audit_log::entity.eq(entity))
+            .filter(audit_log::entity_id.eq(entity_id))
+            .filter(audit_log::action.eq(action))
+            .filter(audit_log::actor_user_id.is_null()),
+    )
+    .set(audit_log::actor_user_id.eq(actor_user_id))
+    .execute(conn)
 }

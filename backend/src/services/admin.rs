@@ -67,6 +67,7 @@ pub fn create_hub(
             input.response_deadline_days,
             now,
         )?;
+        repo::attribute_creation(conn, "hub", created.id, "created", actor.user_id)?;
         hub(conn, created.id)
     })
 }
@@ -149,17 +150,18 @@ pub fn create_staff(
         (None, None) => StaffOrganisation::None,
     };
     let password = crate::seed::demo::generate_password();
-    let account = accounts::create_staff(
-        conn,
-        &NewStaff {
-            email: input.email.clone(),
-            password: password.clone(),
-            display_name: input.display_name.clone(),
-            role: input.role,
-            organisation,
-        },
-        now,
-    )?;
+    let staff = NewStaff {
+        email: input.email.clone(),
+        password: password.clone(),
+        display_name: input.display_name.clone(),
+        role: input.role,
+        organisation,
+    };
+    let account = conn.transaction(|conn| {
+        let account = accounts::create_staff(conn, &staff, now)?;
+        repo::attribute_creation(conn, "user", account.id, "staff_created", actor.user_id)?;
+        Ok::<_, ApiError>(account)
+    })?;
     Ok(StaffCreated { account, password })
 }
 

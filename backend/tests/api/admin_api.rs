@@ -57,6 +57,31 @@ async fn a_new_coordinator_signs_in_and_sees_the_hubs_review_queue(backend: Back
     assert!(created.password.len() >= 10);
     let hubs = admin.api.admin_hubs().await.unwrap();
     assert_eq!(hubs.items[0].coordinator_count, 1);
+    // The audit log names the admin behind both creations.
+    let (hub_id, user_id) = (hub.id, created.account.id);
+    let actors = app
+        .db
+        .run(move |c| {
+            use diesel::prelude::*;
+            use kakehashi::db::schema::audit_log::dsl as a;
+            Ok(a::audit_log
+                .filter(
+                    (a::entity.eq("hub").and(a::entity_id.eq(hub_id)))
+                        .or(a::entity.eq("user").and(a::entity_id.eq(user_id))),
+                )
+                .order(a::id.asc())
+                .select((a::action, a::actor_user_id))
+                .load::<(String, Option<i64>)>(c)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        actors,
+        [
+            ("created".to_owned(), Some(admin.id())),
+            ("staff_created".to_owned(), Some(admin.id()))
+        ]
+    );
 
     // A company of the hub's prefecture submits a posting; the new coordinator reviews it.
     let company = app.company_user("owner@iwate-seika.example", "03").await;
