@@ -944,6 +944,7 @@ messages! {
     EgNextReviewOther => "振り返りに回答しました。相手側の回答を待っています。", "You have answered the review. Waiting for the other side.";
     EgNextRenewCompany => "双方が更新を希望しています。次の期間の条件を提案してください。", "Both sides want to renew. Please propose the next term.";
     EgNextRenewTalent => "双方が更新を希望しています。企業から次の期間の条件が届くのをお待ちください。", "Both sides want to renew. The company will propose the next term.";
+    EgNextAcceptRenewal => "次の期間の契約が届いています。内容を確認して承諾してください。", "The next term's contract is waiting. Please read and accept it.";
     EgNextNoRenew => "今回の期間で終えることになりました。期間が終わったら稼働を終了してください。", "You agreed not to renew. Please end the engagement when the term is over.";
     EgNextNothing => "いま対応が必要なことはありません。", "Nothing needs doing right now.";
     EgNextOutcomes => "稼働は終了しました。成果を記録しましょう。", "The engagement has ended. Please record its outcomes.";
@@ -1167,6 +1168,9 @@ messages! {
     CnFilled => "空いている欄に標準的な文面を入れました。読んで、貴社に合わせて直してください。", "Standard wording has been put into the empty fields. Please read it and adapt it to your company.";
     CnRestored => "前回、送る前に入力していた内容を復元しました。このまま続けられます。", "What you typed last time, before sending, has been restored. You can carry on.";
     CnDiscard => "復元した内容を捨てて、元に戻す", "Discard it and start again";
+    CnProgress => "契約条件の項目と入力の状況", "Parts of the terms and what is filled in";
+    CnSecDone => "（入力済み）", " (done)";
+    CnSecTodo => "（未入力の欄あり）", " (still to fill in)";
     CnSend => "この条件を送る", "Send these terms";
     CnSendRevision => "直した条件を送る", "Send the revised terms";
     CnSending => "送っています…", "Sending…";

@@ -11,7 +11,7 @@ use yew_router::prelude::*;
 use super::case_study::CaseStudySection;
 use super::end::EndSection;
 use super::kickoff::KickoffSection;
-use super::next::{next_list, next_steps, review_state};
+use super::next::{next_list, next_steps, review_state, Next};
 use super::outcomes::OutcomesSection;
 use super::parties::PartiesSection;
 use super::renewal::RenewalSection;
@@ -81,9 +81,26 @@ fn engagement_view(props: &ViewProps) -> Html {
         let current = current.clone();
         Callback::from(move |e: Engagement| current.set(e))
     };
+    // Whether the next term's contract exists (the renewal section finds out).
+    let proposed = use_state(|| false);
+    let on_proposed = {
+        let proposed = proposed.clone();
+        Callback::from(move |()| {
+            if !*proposed {
+                proposed.set(true);
+            }
+        })
+    };
     let e = (*current).clone();
     let active = e.status == EngagementStatus::Active;
-    let steps = next_steps(&e, viewer, today());
+    let mut steps = next_steps(&e, viewer, today());
+    if *proposed {
+        for step in steps.iter_mut() {
+            if matches!(step, Next::RenewCompany | Next::RenewTalent) {
+                *step = Next::AcceptRenewal;
+            }
+        }
+    }
     let (_, _, renew) = review_state(&e);
     let show_renewal = active && renew;
 
@@ -127,7 +144,7 @@ fn engagement_view(props: &ViewProps) -> Html {
             <ReportsSection engagement={e.clone()} {viewer} on_change={on_change.clone()} />
             <ReviewSection engagement={e.clone()} {viewer} on_change={on_change.clone()} />
             if show_renewal {
-                <RenewalSection engagement={e.clone()} {viewer} />
+                <RenewalSection engagement={e.clone()} {viewer} {on_proposed} />
             }
             <OutcomesSection engagement={e.clone()} on_change={on_change.clone()} />
             <CaseStudySection engagement_id={e.id} />

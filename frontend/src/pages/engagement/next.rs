@@ -23,6 +23,8 @@ pub enum Next {
     AwaitReview,
     RenewCompany,
     RenewTalent,
+    /// The next term's contract exists and waits for acceptance.
+    AcceptRenewal,
     NoRenew,
     Outcomes,
     Ended,
@@ -118,6 +120,7 @@ pub fn next_text(lang: Lang, next: &Next) -> String {
         Next::AwaitReview => Msg::EgNextReviewOther.t(lang).to_owned(),
         Next::RenewCompany => Msg::EgNextRenewCompany.t(lang).to_owned(),
         Next::RenewTalent => Msg::EgNextRenewTalent.t(lang).to_owned(),
+        Next::AcceptRenewal => Msg::EgNextAcceptRenewal.t(lang).to_owned(),
         Next::NoRenew => Msg::EgNextNoRenew.t(lang).to_owned(),
         Next::Outcomes => Msg::EgNextOutcomes.t(lang).to_owned(),
         Next::Ended => Msg::EgNextEnded.t(lang).to_owned(),
@@ -133,7 +136,7 @@ pub fn anchor(next: &Next) -> Option<&'static str> {
             Some("reports")
         }
         Next::Review | Next::AwaitReview | Next::NoRenew => Some("review"),
-        Next::RenewCompany | Next::RenewTalent => Some("renewal"),
+        Next::RenewCompany | Next::RenewTalent | Next::AcceptRenewal => Some("renewal"),
         Next::Outcomes => Some("outcomes"),
         Next::Ended | Next::Nothing => None,
     }

@@ -22,6 +22,9 @@ use crate::session::use_session;
 pub struct RenewalProps {
     pub engagement: Engagement,
     pub viewer: Viewer,
+    /// Told when the next term turns out to be proposed already (or is proposed here).
+    #[prop_or_default]
+    pub on_proposed: Callback<()>,
 }
 
 const ORDER: [(&str, &str); 3] = [
@@ -45,6 +48,17 @@ pub fn renewal_section(props: &RenewalProps) -> Html {
             .call(|client: ApiClient| async move { client.application(application_id).await })
             .await
     });
+    // Told after rendering, not during it: the page's "next step" box then follows.
+    let found =
+        matches!(&loaded, Remote::Ready(a) if a.contract_id.is_some_and(|id| id != current));
+    {
+        let on_proposed = props.on_proposed.clone();
+        use_effect_with(found, move |found| {
+            if *found {
+                on_proposed.emit(());
+            }
+        });
+    }
     let body = match loaded {
         Remote::Loading => html! { <Loading /> },
         Remote::Failed(error) => html! { <ErrorAlert {error} on_retry={retry} /> },
@@ -56,7 +70,8 @@ pub fn renewal_section(props: &RenewalProps) -> Html {
                 </div>
             },
             None => html! {
-                <RenewalForm engagement={props.engagement.clone()} viewer={props.viewer} />
+                <RenewalForm engagement={props.engagement.clone()} viewer={props.viewer}
+                    on_proposed={props.on_proposed.clone()} />
             },
         },
     };
@@ -119,7 +134,7 @@ fn renewal_form(props: &RenewalProps) -> Html {
             problem.clone(),
             created.clone(),
         );
-        let (session, id) = (session.clone(), e.id);
+        let (session, id, on_proposed) = (session.clone(), e.id, props.on_proposed.clone());
         Callback::from(move |ev: SubmitEvent| {
             ev.prevent_default();
             let fee_n = parse_number(&fee);
@@ -155,12 +170,13 @@ fn renewal_form(props: &RenewalProps) -> Html {
             errors.set(Errors::default());
             problem.set(None);
             working.set(true);
-            let (errors, working, problem, created, session) = (
+            let (errors, working, problem, created, session, on_proposed) = (
                 errors.clone(),
                 working.clone(),
                 problem.clone(),
                 created.clone(),
                 session.clone(),
+                on_proposed.clone(),
             );
             spawn_local(async move {
                 let body = &body;
@@ -169,7 +185,10 @@ fn renewal_form(props: &RenewalProps) -> Html {
                     .await;
                 working.set(false);
                 match answer {
-                    Ok(contract) => created.set(Some(contract)),
+                    Ok(contract) => {
+                        created.set(Some(contract));
+                        on_proposed.emit(());
+                    }
                     Err(error) => {
                         let found = Errors::from_api(&error);
                         if let Some(id) = found.first_id(&ORDER) {
