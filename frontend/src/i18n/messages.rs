@@ -172,7 +172,7 @@ messages! {
     SfCreatedTitle => "アカウントを作成しました", "The account has been opened";
     SfCreatedFor => "{name}さん（{email}）の初期パスワード", "First password for {name} ({email})";
     SfPasswordOnce => "このパスワードは今だけ表示されます。この画面を離れたり閉じたりすると、二度と表示できません。", "This password is shown only now. Once you close it or leave this screen, it cannot be shown again.";
-    SfPasswordAdvice => "電話や対面など安全な方法でご本人にお伝えください。メールやチャットには書かないでください。ご本人にはログイン後すぐに変更していただくようお願いします。", "Give it to the person safely, by phone or in person; do not write it in email or chat. Ask them to change it as soon as they sign in.";
+    SfPasswordAdvice => "電話や対面など安全な方法でご本人にお伝えください。メールやチャットには書かないでください。", "Give it to the person safely, by phone or in person; do not write it in email or chat.";
     SfPasswordDone => "パスワードを控えたので閉じる", "I have noted it: close";
     ObTitle => "メール送信箱", "Email outbox";
     ObLead => "サービスが送ったメールです（新しい順）。メールサーバーが未設定の間は送信されず、ここに残ります。", "Email the service has sent, newest first. While no mail server is set up, email is not sent and stays here.";
