@@ -352,4 +352,8 @@ pub struct Engagement {
     pub ended_at: Option<DateTime<Utc>>,
     pub ended_by: Option<Side>,
     pub end_reason: Option<String>,
+    /// The case study drafted from this engagement, if any, so both parties and the hub can
+    /// open the draft from the engagement.
+    #[serde(default)]
+    pub case_study_id: Option<i64>,
 }

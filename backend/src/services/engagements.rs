@@ -153,6 +153,7 @@ fn to_dto(
         ended_at: row.ended_at.map(from_db_time),
         ended_by: row.ended_by.as_deref().and_then(Side::parse),
         end_reason: row.end_reason,
+        case_study_id: crate::repositories::case_studies::for_engagement(conn, row.id)?,
     })
 }
 

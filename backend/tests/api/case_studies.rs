@@ -1,5 +1,6 @@
-//! Case studies as the app uses them: a draft tells the other parties where it is, editing it
-//! clears every consent, and the public list narrows by prefecture, industry and challenge.
+//! Case studies as the app uses them: a draft tells the other parties where it is (and the
+//! engagement links to it), editing it clears every consent, and the public list narrows by
+//! prefecture, industry and challenge.
 
 use kakehashi_shared::case_study::{CaseStudy, CaseStudyStatus, CaseStudyText};
 use kakehashi_shared::notification::Notification;
@@ -32,8 +33,23 @@ async fn published(app: &TestApp) -> CaseStudy {
 async fn a_draft_is_announced_to_the_others(backend: Backend) {
     let app = TestApp::start(backend).await;
     let (company, coordinator, talent, engagement, _) = crate::fixtures::engaged(&app).await;
+    assert_eq!(
+        talent
+            .api
+            .engagement(engagement)
+            .await
+            .unwrap()
+            .case_study_id,
+        None,
+        "no draft yet"
+    );
     let study = company.api.draft_case_study(engagement).await.unwrap();
     let link = format!("/case-studies/{}", study.id);
+    // Every party finds the draft from the engagement.
+    for reader in [&company, &talent, &coordinator] {
+        let found = reader.api.engagement(engagement).await.unwrap();
+        assert_eq!(found.case_study_id, Some(study.id));
+    }
     for reader in [&talent, &coordinator] {
         let drafted: Vec<_> = notes(reader)
             .await
