@@ -440,6 +440,7 @@ fn builder(props: &BuilderFormProps) -> Html {
                 } else if ORDER.iter().any(|f| errors.get(f).is_some()) {
                     <div class="alert error" role="alert"><p>{ Msg::CnFixFields.t(lang) }</p></div>
                 }
+                { progress(lang, f) }
                 <div class="template">
                     <p>{ Msg::CnFillStandardHint.t(lang) }</p>
                     <button type="button" class="button secondary" onclick={fill}>{ Msg::CnFillStandard.t(lang) }</button>
@@ -447,14 +448,14 @@ fn builder(props: &BuilderFormProps) -> Html {
                         <p class="saved" role="status">{ Msg::CnFilled.t(lang) }</p>
                     }
                 </div>
-                <section class="block">
+                <section class="block" id="cn-sec-work">
                     <h2>{ Msg::CnSecWork.t(lang) }</h2>
                     { kinds }
                     { text("tasks", Msg::CnFieldTasks, Msg::CnHintTasks, 5) }
                     { text("deliverables", Msg::CnFieldDeliverables, Msg::CnHintDeliverables, 3) }
                     { input("monthly_hours", Msg::CnFieldHours, Msg::CnHintHours, "number", true) }
                 </section>
-                <section class="block">
+                <section class="block" id="cn-sec-pay">
                     <h2>{ Msg::CnSecPay.t(lang) }</h2>
                     { input("monthly_fee", Msg::CnFieldFee, Msg::CnHintFee, "number", true) }
                     { input("payment_days", Msg::CnFieldPaymentDays, Msg::CnHintPaymentDays, "number", true) }
@@ -462,20 +463,20 @@ fn builder(props: &BuilderFormProps) -> Html {
                     { text("expenses", Msg::CnFieldExpenses, Msg::CnHintExpenses, 3) }
                     { text("acceptance", Msg::CnFieldAcceptance, Msg::CnHintAcceptance, 3) }
                 </section>
-                <section class="block">
+                <section class="block" id="cn-sec-term">
                     <h2>{ Msg::CnSecTerm.t(lang) }</h2>
                     { input("start_date", Msg::CnFieldStart, Msg::CnHintStart, "date", true) }
                     { input("term_months", Msg::CnFieldTerm, Msg::CnHintTerm, "number", true) }
                     { check("renews_monthly", Msg::CnFieldRenews, Msg::CnHintRenews, f.renews_monthly, Edit::Renews) }
                     { input("trial_days", Msg::CnFieldTrial, Msg::CnHintTrial, "number", false) }
                 </section>
-                <section class="block">
+                <section class="block" id="cn-sec-rights">
                     <h2>{ Msg::CnSecRights.t(lang) }</h2>
                     { text("intellectual_property", Msg::CnFieldIp, Msg::CnHintIp, 3) }
                     { text("confidentiality", Msg::CnFieldConfidentiality, Msg::CnHintConfidentiality, 3) }
                     { check("nda_required", Msg::CnFieldNda, Msg::CnHintNda, f.nda_required, Edit::Nda) }
                 </section>
-                <section class="block">
+                <section class="block" id="cn-sec-trouble">
                     <h2>{ Msg::CnSecTrouble.t(lang) }</h2>
                     { text("change_procedure", Msg::CnFieldChange, Msg::CnHintChange, 3) }
                     { text("defects_and_delays", Msg::CnFieldDefects, Msg::CnHintDefects, 3) }
@@ -487,6 +488,61 @@ fn builder(props: &BuilderFormProps) -> Html {
                 </div>
             </form>
         </section>
+    }
+}
+
+/// The five groups of the terms, each with the fields it needs filled in, for the progress list.
+const SECTIONS: [(&str, Msg, &[&str]); 5] = [
+    (
+        "work",
+        Msg::CnSecWork,
+        &["tasks", "deliverables", "monthly_hours"],
+    ),
+    (
+        "pay",
+        Msg::CnSecPay,
+        &[
+            "monthly_fee",
+            "payment_days",
+            "payment_method",
+            "expenses",
+            "acceptance",
+        ],
+    ),
+    ("term", Msg::CnSecTerm, &["start_date", "term_months"]),
+    (
+        "rights",
+        Msg::CnSecRights,
+        &["intellectual_property", "confidentiality"],
+    ),
+    (
+        "trouble",
+        Msg::CnSecTrouble,
+        &["change_procedure", "defects_and_delays"],
+    ),
+];
+
+/// Where the form stands: each group, linked, with how many of its fields are filled in, so
+/// a long form shows what is left (the rules themselves are checked on sending).
+fn progress(lang: Lang, f: &TermsForm) -> Html {
+    html! {
+        <nav class="contract-progress" aria-label={Msg::CnProgress.t(lang)}>
+            <ol>
+                { for SECTIONS.iter().map(|(key, title, fields)| {
+                    let filled = fields.iter().filter(|field| !f.text(field).trim().is_empty()).count();
+                    let done = filled == fields.len();
+                    html! {
+                        <li class={if done { "done" } else { "todo" }}>
+                            <a href={format!("#cn-sec-{key}")}>{ title.t(lang) }</a>
+                            <span class="contract-progress-count">
+                                { format!(" {filled}/{}", fields.len()) }
+                                { if done { Msg::CnSecDone.t(lang) } else { Msg::CnSecTodo.t(lang) } }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
     }
 }
 
