@@ -92,7 +92,8 @@ pub fn post_message(
                 kind: "message.created",
                 title: "新しいメッセージが届きました",
                 body: &ctx.project_title,
-                link: format!("/applications/{application_id}"),
+                // Straight to the conversation, for every role.
+                link: format!("/applications/{application_id}/messages"),
             },
             now,
         )?;

@@ -75,6 +75,10 @@ async fn apply_interview_offer(backend: Backend) {
         .send_message(application.id, "面談の候補日をお送りします。")
         .await
         .unwrap();
+    // The notification opens the conversation itself.
+    let notes = talent.api.notifications(50, None).await.unwrap();
+    assert!(notes.items.iter().any(|n| n.kind == "message.created"
+        && n.link == format!("/applications/{}/messages", application.id)));
     let messages = talent.api.messages(application.id).await.unwrap();
     assert_eq!(messages.items.len(), 1);
     assert!(!messages.items[0].read, "unread until now");
