@@ -215,7 +215,7 @@ fn contract_details(props: &DetailsProps) -> Html {
             <p class="breadcrumb">{ back }</p>
             <h1>{ Msg::CnTitle.t(lang) }</h1>
             <p class="listing-meta">{ format!("{} ・ {} ・ {}", a.project_title, a.company_name, a.talent_name) }</p>
-            if let Some(message) = props.flash {
+            if let Some(message) = props.flash.filter(|_| done.is_none()) {
                 <div class="alert info" role="alert"><p>{ message.t(lang) }</p></div>
             }
             if sent && props.flash.is_none() && done.is_none() {
