@@ -4,16 +4,24 @@
 use super::Lang;
 
 /// Declares the `Msg` keys and their texts from one table, so a key cannot lack a language.
+/// Each key is a constant pointing at its two texts rather than a variant of one big `match`:
+/// the app is three bundles, and this way each bundle's wasm holds only the texts its own
+/// pages use (the linker drops the rest), instead of every text of every screen.
 macro_rules! messages {
     ($($key:ident => $ja:literal, $en:literal;)+) => {
-        /// A message key; `t` gives its text in a language.
+        /// A screen text in both languages; `t` gives it in one.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Msg { $($key),+ }
+        pub struct Msg(&'static [&'static str; 2]);
 
+        // The keys read as names (`Msg::LoginTitle`), as when they were enum variants.
+        #[allow(non_upper_case_globals)]
         impl Msg {
+            $(pub const $key: Msg = Msg(&[$ja, $en]);)+
+
             pub fn t(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$key, Lang::Ja) => $ja, (Msg::$key, Lang::En) => $en,)+
+                match lang {
+                    Lang::Ja => self.0[0],
+                    Lang::En => self.0[1],
                 }
             }
         }
@@ -313,6 +321,20 @@ messages! {
     PubApplyTalentOnly => "応募できるのは、人材として登録した方のみです。", "Only talent accounts can apply.";
     PubAlreadyApplied => "この案件には応募済みです。状況は応募の詳細で確認できます。", "You have applied to this project. You can follow it on the application page.";
     PubClosed => "この案件の募集は終了しました。", "Applications for this project have closed.";
+    // Region facts.
+    RgTitle => "東京からのアクセスと暮らし", "Getting there from Tokyo";
+    RgLoading => "東京からのアクセスを読み込んでいます…", "Loading travel from Tokyo…";
+    RgFailed => "東京からのアクセスの情報を読み込めませんでした。", "Travel from Tokyo could not be loaded.";
+    RgLead => "{pref}の{city}までの目安です。", "Guide figures for {city}, {pref}.";
+    RgTravelTime => "新幹線での所要時間（片道）", "By shinkansen (one way)";
+    RgFare => "新幹線の往復運賃", "Round-trip fare";
+    RgTwoTrips => "月2回往復した場合の交通費", "Two round trips a month";
+    RgRent => "家賃の目安（月額）", "Typical rent";
+    RgCompanyPays => "この案件では、現地訪問の交通費は企業が実費で負担します。", "For this project the company pays actual travel costs on top of the fee.";
+    RgIncludedInFee => "この案件では、交通費は月額報酬に含まれます。訪問の交通費は報酬の中からまかなうことになります。", "For this project travel is included in the monthly fee: you pay for visits out of the fee.";
+    RgNotApplicable => "この案件はフルリモートのため、現地訪問の交通費はかかりません。", "This project is fully remote, so there is no travel to pay for.";
+    RgNote => "所要時間と金額は目安です。実際の運賃や家賃は時期や条件によって変わります。", "Times and amounts are guides; actual fares and rents vary with the season and terms.";
+    // End of region facts.
     PubContractQuasiMandate => "業務委託（準委任）", "Service contract (quasi-mandate)";
     PubContractQuasiMandateHint => "作業した時間や内容に対して、毎月報酬が支払われる契約です。", "You are paid every month for the work done.";
     PubContractContracting => "業務委託（請負）", "Contract for a deliverable";
@@ -1089,6 +1111,7 @@ messages! {
     EgCaseTitle => "事例にする", "Turn into a case study";
     EgCaseLead => "これまでの記録（求人の背景、キックオフの目標、成果、振り返り）から事例の下書きを作ります。公開には企業と人材の双方の同意が必要です。", "Creates a draft case study from the records (the posting's background, the kickoff goals, the outcomes, the reviews). Publishing needs the consent of both the company and the talent.";
     EgCaseButton => "事例の下書きを作る", "Draft a case study";
+    EgCaseExists => "この稼働の事例の下書きはすでにあります。内容の確認と公開への同意は、事例の画面で行います。", "A case study has already been drafted from this engagement. Read it and give your consent on its page.";
     EgCaseWorking => "作成しています…", "Drafting…";
     EgErrReportExists => "この月の稼働報告はすでに送っています。別の月を選んでください。", "This month has already been reported. Please choose another month.";
     EgErrAlreadyAck => "この稼働報告はすでに確認済みです。画面を読み込み直してください。", "This report has already been acknowledged. Please reload the page.";
@@ -1251,4 +1274,42 @@ messages! {
     QnClosed => "この応募は選考が終わっているため、回答は変えられません。", "This application is no longer in selection, so the answers cannot be changed.";
     QnNoAnswers => "回答はありません。", "No answers.";
     QnSaved => "回答を保存しました。相手にも見えるようになりました。", "Saved. The other side can see your answers now.";
+    // Notifications screen (/notifications and the header link).
+    NavNotifications => "お知らせ", "Notifications";
+    NtTitle => "お知らせ", "Notifications";
+    NtLead => "応募、契約、稼働報告など、あなたの対応が必要なできごとのお知らせです。開くと既読になり、該当するページに移動します。", "News of events that need your attention: applications, contracts, work reports and more. Opening one marks it read and takes you to the page it concerns.";
+    NtEmpty => "お知らせはまだありません。応募や契約などに動きがあると、ここに届きます。", "No notifications yet. When something happens on your applications, contracts or engagements, it appears here.";
+    NtUnread => "未読", "Unread";
+    NtRead => "既読", "Read";
+    NtOpening => "開いています…", "Opening…";
+    NtList => "お知らせの一覧", "List of notifications";
+    NtGeneric => "新しいお知らせがあります", "You have a new notification";
+    NtApplicationCreated => "新しい応募が届きました", "A new application has arrived";
+    NtApplicationDeclined => "応募の結果のお知らせ", "The result of your application";
+    NtApplicationWithdrawn => "応募が取り下げられました", "An application was withdrawn";
+    NtApplicationOffered => "オファーが届きました", "You have received an offer";
+    NtApplicationStatusChanged => "応募の状況が更新されました", "An application's status has changed";
+    NtApplicationOverdue => "回答期限を過ぎた応募があります", "An application is past its reply deadline";
+    NtApplicationAutoDeclined => "期限切れの応募を自動で終了しました", "An application past its deadline was closed automatically";
+    NtMessageCreated => "新しいメッセージが届きました", "You have a new message";
+    NtInterviewProposed => "面談の候補日時が届きました", "Interview times have been proposed";
+    NtInterviewConfirmed => "面談の日時が確定しました", "The interview time is confirmed";
+    NtContractProposed => "契約条件が届きました", "Contract terms have arrived";
+    NtContractAcceptedByOne => "契約条件が承諾されました。あなたの承諾をお待ちしています", "The other side accepted the contract terms and awaits your acceptance";
+    NtContractAccepted => "契約が成立しました", "The contract is concluded";
+    NtContractChangesRequested => "契約条件の変更依頼があります", "Changes to the contract terms were requested";
+    NtScoutReceived => "スカウトが届きました", "You have received a scout";
+    NtScoutDeclined => "スカウトが辞退されました", "A scout was declined";
+    NtReportSubmitted => "稼働報告が届きました", "A work report has arrived";
+    NtReportAcknowledged => "稼働報告が確認されました", "Your work report was acknowledged";
+    NtReviewSubmitted => "振り返りの回答が届きました", "A review has been submitted";
+    NtEngagementEnded => "稼働が終了しました", "The engagement has ended";
+    NtProjectSubmitted => "求人票の確認依頼が届きました", "A job posting awaits your review";
+    NtProjectPublished => "求人票が公開されました", "Your job posting is published";
+    NtProjectChangesRequested => "コーディネーターから求人票の修正依頼があります", "The coordinator has asked for changes to your job posting";
+    NtCaseStudyDrafted => "事例の下書きができました。内容を確認し、公開への同意をお願いします", "A case study draft is ready: please check it and consent to publishing";
+    NtCaseStudyPublished => "事例が公開されました", "A case study has been published";
+    // End of notifications screen.
+    // Case study draft link on the engagement page (notifications helper).
+    EgCaseOpenDraft => "事例の下書きを見る", "Open the case study draft";
 }

@@ -15,6 +15,8 @@ use crate::session::use_session;
 #[derive(Properties, PartialEq)]
 pub struct CaseStudyProps {
     pub engagement_id: i64,
+    /// The draft made from this engagement already, if any.
+    pub case_study_id: Option<i64>,
 }
 
 #[function_component(CaseStudySection)]
@@ -60,6 +62,12 @@ pub fn case_study_section(props: &CaseStudyProps) -> Html {
         <section class="block" id="case-study" aria-labelledby="case-study-heading">
             <h2 id="case-study-heading">{ Msg::EgCaseTitle.t(lang) }</h2>
             <p class="hint">{ Msg::EgCaseLead.t(lang) }</p>
+            if let Some(id) = props.case_study_id {
+                <p>{ Msg::EgCaseExists.t(lang) }</p>
+                <div class="actions tight">
+                    <Link<Route> to={Route::CaseStudy { id }} classes="button secondary">{ Msg::EgCaseOpenDraft.t(lang) }</Link<Route>>
+                </div>
+            } else {
             if let Some(error) = (*problem).clone() {
                 <ActionAlert {error} />
             }
@@ -68,6 +76,7 @@ pub fn case_study_section(props: &CaseStudyProps) -> Html {
                     { if *working { Msg::EgCaseWorking.t(lang) } else { Msg::EgCaseButton.t(lang) } }
                 </button>
             </div>
+            }
         </section>
     }
 }

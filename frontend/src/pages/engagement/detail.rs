@@ -147,7 +147,7 @@ fn engagement_view(props: &ViewProps) -> Html {
                 <RenewalSection engagement={e.clone()} {viewer} {on_proposed} />
             }
             <OutcomesSection engagement={e.clone()} on_change={on_change.clone()} />
-            <CaseStudySection engagement_id={e.id} />
+            <CaseStudySection engagement_id={e.id} case_study_id={e.case_study_id} />
             <EndSection engagement={e} {on_change} />
         </article>
     }
