@@ -22,6 +22,8 @@ use crate::pages::engagement::{EngagementPage, EngagementsPage};
 // Contract and messages screens.
 use crate::pages::contract::{ContractBuilderPage, ContractPage};
 use crate::pages::messages::{ConversationPage, QuestionnairePage};
+// Notifications screen.
+use crate::pages::notifications::NotificationsPage;
 // Public and talent screens.
 use crate::pages::public::{ProjectPage, ProjectSearch};
 use crate::pages::talent::{
@@ -93,6 +95,9 @@ pub enum Route {
     ApplicationMessages { id: i64 },
     #[at("/applications/:id/questionnaire")]
     ApplicationQuestionnaire { id: i64 },
+    // Notifications screen.
+    #[at("/notifications")]
+    Notifications,
     // Public and talent screens.
     #[at("/projects")]
     Projects,
@@ -155,6 +160,8 @@ pub fn switch(route: Route) -> Html {
         Route::Contract { id } => html! { <ContractPage {id} /> },
         Route::ApplicationMessages { id } => html! { <ConversationPage {id} /> },
         Route::ApplicationQuestionnaire { id } => html! { <QuestionnairePage {id} /> },
+        // Notifications screen.
+        Route::Notifications => html! { <NotificationsPage /> },
         // Public and talent screens.
         Route::Projects => html! { <ProjectSearch /> },
         Route::Project { id } => html! { <ProjectPage {id} /> },

@@ -541,6 +541,27 @@ impl ApiClient {
         self.get(&format!("/api/v1/case-studies{query}")).await
     }
 
+    // Notifications screen. Paths and types written out in full so the imports stay untouched.
+
+    /// `GET /api/v1/notifications`: the caller's notifications, newest first.
+    pub async fn notifications(
+        &self,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<crate::notification::Notification>, ClientError> {
+        let mut path = format!("/api/v1/notifications?limit={limit}");
+        if let Some(cursor) = cursor {
+            path.push_str(&format!("&cursor={}", encode_query_value(cursor)));
+        }
+        self.get(&path).await
+    }
+
+    /// `POST /api/v1/notifications/{id}/read`: marks one of the caller's notifications read.
+    pub async fn read_notification(&self, id: i64) -> Result<(), ClientError> {
+        self.post_empty(&format!("/api/v1/notifications/{id}/read"))
+            .await
+    }
+
     // Engagement screens.
 
     /// `GET /api/v1/engagements`: the caller's engagements (a talent's, a company's, a hub's),

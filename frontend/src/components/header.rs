@@ -113,6 +113,8 @@ pub fn header() -> Html {
                 { company_and_coordinator }
                 { engagements }
                 { case_studies }
+                // Notifications screen: for every signed-in person, with the unread count.
+                <li><crate::pages::notifications::NotificationsLink /></li>
                 <li><Link<Route> to={Route::Me} classes="nav-link">{ Msg::NavMe.t(lang) }</Link<Route>></li>
                 <li>
                     <button type="button" class="nav-link" onclick={on_logout} disabled={*signing_out}>

@@ -23,6 +23,9 @@ pub mod engagement;
 pub mod contract;
 pub mod messages;
 
+// Notifications screen.
+pub mod notifications;
+
 // Public and talent screens.
 pub mod public;
 pub mod talent;
