@@ -84,7 +84,7 @@ pub fn notifications_link() -> Html {
         <Link<Route> to={Route::Notifications} classes="nav-link nav-notifications">
             { Msg::NavNotifications.t(lang) }
             if let Some(count) = shown {
-                <span aria-hidden="true">{ format!(" ({count})") }</span>
+                <span class="nav-count" aria-hidden="true">{ format!("({count})") }</span>
                 <span class="visually-hidden">{ format!(" {}", unread_words(lang, &count)) }</span>
             }
         </Link<Route>>
