@@ -31,6 +31,8 @@ pub fn api_routes(cfg: &mut ServiceConfig) {
             .service(handlers::reference::industries)
             .service(handlers::reference::challenges)
             .service(handlers::reference::skills)
+            // Region facts.
+            .service(handlers::regions::region)
             .service(handlers::companies::create)
             .service(handlers::companies::list)
             .service(handlers::companies::get)

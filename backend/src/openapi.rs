@@ -22,6 +22,8 @@ times are RFC 3339 UTC; money is integer yen; prefectures are JIS X 0401 codes (
         (name = "health", description = "Liveness and database reachability"),
         (name = "auth", description = "Accounts and sessions: short-lived JWT access tokens and rotating refresh tokens"),
         (name = "reference", description = "Taxonomies: prefectures, industries, challenges, skills"),
+        // Region facts.
+        (name = "regions", description = "Travel time and fare from Tokyo, rent, and programmes, per prefecture"),
         (name = "companies", description = "Company profiles (受入企業) and the coordinators' visit log"),
         (name = "talent", description = "Talent profiles (副業人材)"),
         (name = "projects", description = "Postings (求人票) and their review"),

@@ -193,6 +193,16 @@ impl ApiClient {
         self.get("/api/v1/prefectures").await
     }
 
+    // Region facts.
+    /// `GET /api/v1/regions/{prefecture}`: travel from Tokyo, rent and programmes.
+    pub async fn region(&self, prefecture: &str) -> Result<crate::region::Region, ClientError> {
+        self.get(&format!(
+            "/api/v1/regions/{}",
+            encode_query_value(prefecture)
+        ))
+        .await
+    }
+
     /// `GET /api/v1/industries`
     pub async fn industries(&self) -> Result<Page<Industry>, ClientError> {
         self.get("/api/v1/industries").await

@@ -18,6 +18,8 @@ pub mod page;
 pub mod problem;
 pub mod project;
 pub mod reference;
+// Region facts.
+pub mod region;
 pub mod search;
 pub mod talent;
 pub mod validation;

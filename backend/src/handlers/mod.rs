@@ -14,6 +14,8 @@ pub mod notifications;
 pub mod projects;
 pub mod recommendations;
 pub mod reference;
+// Region facts.
+pub mod regions;
 pub mod scouts;
 pub mod talents;
 

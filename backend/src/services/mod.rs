@@ -19,6 +19,8 @@ pub mod mail;
 pub mod notify;
 pub mod projects;
 pub mod reference;
+// Region facts.
+pub mod regions;
 pub mod scouts;
 pub mod search;
 pub mod talents;

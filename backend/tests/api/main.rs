@@ -21,5 +21,7 @@ mod openapi;
 mod projects;
 mod quality;
 mod reference;
+// Region facts.
+mod regions;
 mod search;
 mod serving;

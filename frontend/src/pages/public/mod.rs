@@ -5,6 +5,8 @@ mod card;
 pub mod names;
 mod project;
 mod refs;
+// Region facts.
+mod region;
 mod search;
 
 pub use card::ProjectCard;

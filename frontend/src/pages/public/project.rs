@@ -166,6 +166,8 @@ fn project_details(props: &DetailsProps) -> Html {
                     }
                 </dl>
             </section>
+            // Region facts: travel from Tokyo and rent, for the posting's prefecture.
+            <super::region::RegionFacts prefecture={p.prefecture_code.clone()} travel_cost={d.travel_cost} />
             { for section(Msg::PubBackground, &d.background) }
             { for section(Msg::PubRole, &d.role) }
             { for section(Msg::PubTasks, &d.tasks) }
