@@ -14,7 +14,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 WASM_BINDGEN := $(CARGO_BIN)/wasm-bindgen
 
-.PHONY: run build test lint fmt openapi demo frontend tools wasm-target wasm-bindgen backend backend-release bench wrk e2e e2e-tools clean help
+.PHONY: run build test lint fmt openapi demo frontend tools wasm-target wasm-bindgen backend backend-release bench wrk e2e e2e-tools hello clean help
 
 help:
 	@echo "make run      build backend and app, migrate, serve on http://$(KAKEHASHI_ADDR) ($(DATABASE_URL))"
@@ -68,6 +68,10 @@ e2e-tools:
 frontend: tools
 	WASM_BINDGEN=$(WASM_BINDGEN) sh frontend/build.sh
 
+# Yew's hello world built the same way: the floor of the size report.
+hello: tools
+	WASM_BINDGEN=$(WASM_BINDGEN) sh frontend/build.sh hello
+
 backend:
 	$(CARGO) build -p kakehashi
 
@@ -94,16 +98,16 @@ fmt:
 
 lint: wasm-target
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --workspace --exclude kakehashi-frontend --all-targets -- -D warnings
-	$(CARGO) clippy -p kakehashi-frontend --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy --workspace --exclude kakehashi-frontend --exclude kakehashi-hello --all-targets -- -D warnings
+	$(CARGO) clippy -p kakehashi-frontend -p kakehashi-hello --target wasm32-unknown-unknown -- -D warnings
 
 test: lint
 	@if [ -n "$$TEST_POSTGRES_URL" ]; then echo "PostgreSQL suite: on ($$TEST_POSTGRES_URL)"; \
 	  else echo "PostgreSQL suite: skipped (set TEST_POSTGRES_URL to run it)"; fi
-	$(CARGO) test --workspace --exclude kakehashi-frontend
+	$(CARGO) test --workspace --exclude kakehashi-frontend --exclude kakehashi-hello
 	$(MAKE) e2e
 
-e2e: backend frontend e2e-tools
+e2e: backend frontend hello e2e-tools
 	bash e2e/run.sh
 
 ## Benchmarks ----------------------------------------------------------------------------

@@ -3,9 +3,11 @@
 # serving the built app on a private port, one hub in Iwate with a coordinator (the only account
 # the app cannot create for itself: admins make staff), then
 #   life.mjs   the whole life through the UI in Japanese, by a company, a coordinator and a talent;
-#   smoke-en.mjs   the main pages in English.
-# Both check the main pages with axe-core. Screenshots go to target/e2e-screenshots/.
-# Needs target/debug/kakehashi, frontend/dist and e2e/node_modules (the Makefile provides them).
+#   smoke-en.mjs   the main pages in English;
+#   first-load.mjs   the first load's compressed size against its budget and Yew's hello world.
+# The first two check the main pages with axe-core. Screenshots and reports go to
+# target/e2e-screenshots/. Needs target/debug/kakehashi, frontend/dist, target/hello-dist and
+# e2e/node_modules (the Makefile provides them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,4 +41,5 @@ done
 
 node e2e/life.mjs
 node e2e/smoke-en.mjs
+node e2e/first-load.mjs
 echo "e2e: passed; screenshots in target/e2e-screenshots/"

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::pages::{
-    HomePage, LoginPage, MePage, NotFoundPage, Record, RecordLinkPage, RegisterPage,
+    Elsewhere, HomePage, LoginPage, MePage, NotFoundPage, Record, RecordLinkPage, RegisterPage,
 };
 // Admin screens.
 use crate::pages::admin::{AdminHomePage, AdminHubsPage, AdminOutboxPage, AdminStaffPage};
@@ -30,6 +30,14 @@ use crate::pages::talent::{
     ApplicationPage, ApplicationsPage, ApplyPage, RecommendedPage, ScoutPage, ScoutsPage,
     TalentProfilePage,
 };
+
+/// The bundles, as `switch`'s parameter: which pages each one's wasm holds. index.html's loader
+/// holds the same split by path.
+pub const PUBLIC: u8 = 0;
+pub const ACCOUNT: u8 = 1;
+pub const WORK: u8 = 2;
+pub const COMPANY: u8 = 3;
+pub const HUB: u8 = 4;
 
 #[derive(Clone, Debug, PartialEq, Routable)]
 pub enum Route {
@@ -122,57 +130,76 @@ pub enum Route {
     NotFound,
 }
 
-pub fn switch(route: Route) -> Html {
+/// The page for each address in one bundle (`PUBLIC`, `ACCOUNT`, `WORK`, `COMPANY` or `HUB`;
+/// see lib.rs). The guards are constants in each bundle's copy of this function, so the
+/// compiler leaves the other bundles' pages out of its wasm; their addresses hand over to the
+/// loader.
+pub fn switch<const BUNDLE: u8>(route: Route) -> Html {
     match route {
-        Route::Home => html! { <HomePage /> },
-        Route::Login => html! { <LoginPage /> },
-        Route::Register => html! { <RegisterPage /> },
-        Route::Me => html! { <MePage /> },
-        Route::ApplicationLink { id } => {
+        Route::Home if BUNDLE == PUBLIC => html! { <HomePage /> },
+        Route::Login if BUNDLE == PUBLIC => html! { <LoginPage /> },
+        Route::Register if BUNDLE == PUBLIC => html! { <RegisterPage /> },
+        Route::Me if BUNDLE == ACCOUNT => html! { <MePage /> },
+        Route::ApplicationLink { id } if BUNDLE == ACCOUNT => {
             html! { <RecordLinkPage record={Record::Application} {id} /> }
         }
-        Route::ScoutLink { id } => html! { <RecordLinkPage record={Record::Scout} {id} /> },
+        Route::ScoutLink { id } if BUNDLE == ACCOUNT => {
+            html! { <RecordLinkPage record={Record::Scout} {id} /> }
+        }
         // Admin screens.
-        Route::Admin => html! { <AdminHomePage /> },
-        Route::AdminHubs => html! { <AdminHubsPage /> },
-        Route::AdminStaff => html! { <AdminStaffPage /> },
-        Route::AdminOutbox => html! { <AdminOutboxPage /> },
+        Route::Admin if BUNDLE == HUB => html! { <AdminHomePage /> },
+        Route::AdminHubs if BUNDLE == HUB => html! { <AdminHubsPage /> },
+        Route::AdminStaff if BUNDLE == HUB => html! { <AdminStaffPage /> },
+        Route::AdminOutbox if BUNDLE == HUB => html! { <AdminOutboxPage /> },
         // Company and coordinator screens. Both wizard routes render the same component at
         // the same place, so moving from /new to /{id}/edit after the first save keeps the form.
-        Route::CompanyProjects => html! { <CompanyProjectsPage /> },
-        Route::CompanyProjectNew => html! { <ProjectWizardPage /> },
-        Route::CompanyProjectEdit { id } => html! { <ProjectWizardPage id={Some(id)} /> },
-        Route::CompanyProjectBoard { id } => html! { <ApplicantsBoardPage {id} /> },
-        Route::ReviewQueue => html! { <ReviewQueuePage /> },
-        Route::Pipeline => html! { <PipelinePage /> },
+        Route::CompanyProjects if BUNDLE == COMPANY => html! { <CompanyProjectsPage /> },
+        Route::CompanyProjectNew if BUNDLE == COMPANY => html! { <ProjectWizardPage /> },
+        Route::CompanyProjectEdit { id } if BUNDLE == COMPANY => {
+            html! { <ProjectWizardPage id={Some(id)} /> }
+        }
+        Route::CompanyProjectBoard { id } if BUNDLE == COMPANY => {
+            html! { <ApplicantsBoardPage {id} /> }
+        }
+        Route::ReviewQueue if BUNDLE == HUB => html! { <ReviewQueuePage /> },
+        Route::Pipeline if BUNDLE == HUB => html! { <PipelinePage /> },
         // Case studies, coordinator dashboard and company profile.
-        Route::CaseStudies => html! { <CaseStudiesPage /> },
-        Route::CaseStudy { id } => html! { <CaseStudyPage {id} /> },
-        Route::CoordinatorHome => html! { <CoordinatorHomePage /> },
-        Route::CoordinatorNewCompany => html! { <NewCompanyPage /> },
-        Route::CoordinatorCompany { id } => html! { <CoordinatorCompanyPage {id} /> },
-        Route::CompanyProfile => html! { <CompanyProfilePage /> },
+        Route::CaseStudies if BUNDLE == PUBLIC => html! { <CaseStudiesPage /> },
+        Route::CaseStudy { id } if BUNDLE == PUBLIC => html! { <CaseStudyPage {id} /> },
+        Route::CoordinatorHome if BUNDLE == HUB => html! { <CoordinatorHomePage /> },
+        Route::CoordinatorNewCompany if BUNDLE == HUB => html! { <NewCompanyPage /> },
+        Route::CoordinatorCompany { id } if BUNDLE == HUB => {
+            html! { <CoordinatorCompanyPage {id} /> }
+        }
+        Route::CompanyProfile if BUNDLE == COMPANY => html! { <CompanyProfilePage /> },
         // Engagement screens.
-        Route::Engagements => html! { <EngagementsPage /> },
-        Route::Engagement { id } => html! { <EngagementPage {id} /> },
+        Route::Engagements if BUNDLE == WORK => html! { <EngagementsPage /> },
+        Route::Engagement { id } if BUNDLE == WORK => html! { <EngagementPage {id} /> },
         // Contract and messages screens.
-        Route::ContractBuilder { id } => html! { <ContractBuilderPage {id} /> },
-        Route::Contract { id } => html! { <ContractPage {id} /> },
-        Route::ApplicationMessages { id } => html! { <ConversationPage {id} /> },
-        Route::ApplicationQuestionnaire { id } => html! { <QuestionnairePage {id} /> },
+        Route::ContractBuilder { id } if BUNDLE == COMPANY => {
+            html! { <ContractBuilderPage {id} /> }
+        }
+        Route::Contract { id } if BUNDLE == WORK => html! { <ContractPage {id} /> },
+        Route::ApplicationMessages { id } if BUNDLE == WORK => {
+            html! { <ConversationPage {id} /> }
+        }
+        Route::ApplicationQuestionnaire { id } if BUNDLE == WORK => {
+            html! { <QuestionnairePage {id} /> }
+        }
         // Notifications screen.
-        Route::Notifications => html! { <NotificationsPage /> },
+        Route::Notifications if BUNDLE == ACCOUNT => html! { <NotificationsPage /> },
         // Public and talent screens.
-        Route::Projects => html! { <ProjectSearch /> },
-        Route::Project { id } => html! { <ProjectPage {id} /> },
-        Route::Apply { id } => html! { <ApplyPage {id} /> },
-        Route::TalentProfile => html! { <TalentProfilePage /> },
-        Route::Recommended => html! { <RecommendedPage /> },
-        Route::Applications => html! { <ApplicationsPage /> },
-        Route::Application { id } => html! { <ApplicationPage {id} /> },
-        Route::Scouts => html! { <ScoutsPage /> },
-        Route::Scout { id } => html! { <ScoutPage {id} /> },
+        Route::Projects if BUNDLE == PUBLIC => html! { <ProjectSearch /> },
+        Route::Project { id } if BUNDLE == PUBLIC => html! { <ProjectPage {id} /> },
+        Route::Apply { id } if BUNDLE == PUBLIC => html! { <ApplyPage {id} /> },
+        Route::TalentProfile if BUNDLE == ACCOUNT => html! { <TalentProfilePage /> },
+        Route::Recommended if BUNDLE == ACCOUNT => html! { <RecommendedPage /> },
+        Route::Applications if BUNDLE == ACCOUNT => html! { <ApplicationsPage /> },
+        Route::Application { id } if BUNDLE == ACCOUNT => html! { <ApplicationPage {id} /> },
+        Route::Scouts if BUNDLE == ACCOUNT => html! { <ScoutsPage /> },
+        Route::Scout { id } if BUNDLE == ACCOUNT => html! { <ScoutPage {id} /> },
         Route::NotFound => html! { <NotFoundPage /> },
+        _ => html! { <Elsewhere /> },
     }
 }
 

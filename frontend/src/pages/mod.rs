@@ -1,5 +1,6 @@
 //! One component per route.
 
+mod elsewhere;
 mod home;
 mod login;
 mod me;
@@ -30,6 +31,7 @@ pub mod notifications;
 pub mod public;
 pub mod talent;
 
+pub use elsewhere::Elsewhere;
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use me::MePage;

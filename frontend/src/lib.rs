@@ -1,0 +1,26 @@
+//! Kakehashi's single-page app (Yew, client-side rendered), built as five bundles so that no
+//! first load carries screens of another part of the service (the budget is 400 KB
+//! compressed): `public` (the catalogue, case studies, signing in, applying), `account` (the
+//! signed-in person's page, a talent's profile, recommendations, applications and scouts,
+//! notifications), `work` (what both sides share after an offer: contracts, engagements,
+//! messages), `company` (postings, applicants, the contract builder) and `hub` (coordinators
+//! and admins). The server sends index.html for every non-API path; its loader picks the
+//! bundle from the path, and each bundle hands a path it does not hold back to the loader
+//! (`pages::Elsewhere`).
+
+mod api;
+mod app;
+mod components;
+mod forms;
+mod hooks;
+mod i18n;
+mod pages;
+mod paging;
+mod reference;
+pub mod routes;
+mod session;
+
+/// Starts the app with one bundle's page switch (`routes::switch::<BUNDLE>`).
+pub fn start(render: fn(routes::Route) -> yew::Html) {
+    yew::Renderer::<app::App>::with_props(app::AppProps { render }).render();
+}
