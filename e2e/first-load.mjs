@@ -42,7 +42,7 @@ try {
 // The app's own files; API answers the page asks for are data, not the first load.
 const app = received.filter((r) => !r.url.startsWith('/api/'));
 total = app.reduce((sum, r) => sum + r.bytes, 0);
-const DIST = join('frontend', 'dist');
+const DIST = process.env.KAKEHASHI_STATIC_DIR ?? join('frontend', 'dist');
 const sent = (file) => statSync(join(DIST, `${file}.br`)).size;
 const shell = sent('app.css') + brotli11(join(DIST, 'index.html'));
 const bundles = ['account', 'work', 'company', 'hub'].map((name) => {

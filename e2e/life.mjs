@@ -201,6 +201,9 @@ try {
     await press(page, '検索する');
     await page.locator('main').getByRole('link', { name: title }).first().click();
     await see(page, '背景と経営者の想い');
+    // The region's facts for someone deciding from Tokyo (Morioka's figures).
+    await see(page, '東京からのアクセスと暮らし');
+    await see(page, '月2回往復した場合の交通費');
     await axe(page, 'project');
     await shot(page, 'project-ja-390');
     state.projectUrl = new URL(page.url()).pathname;
@@ -239,8 +242,12 @@ try {
     await press(page, '候補日時を送る', { exact: true });
     await see(page, '候補日時を送りました。');
   });
-  await step(misaki, 'picks an interview time and writes to the company', async (page) => {
-    await go(page, state.talentApplication);
+  await step(misaki, 'opens the notification, picks an interview time and writes to the company', async (page) => {
+    await go(page, '/talent/recommended');
+    await page.getByRole('link', { name: /^お知らせ 未読\d+件$/ }).click();
+    await see(page, '面談の候補日時が届きました');
+    await axe(page, 'notifications');
+    await page.locator('main').getByRole('link', { name: '面談の候補日時が届きました' }).first().click();
     await see(page, '企業から面談の候補日時が届いています');
     await page.locator('main').getByRole('button', { name: /\d+月\d+日/ }).first().click();
     await see(page, '面談の日時:');
@@ -397,14 +404,17 @@ try {
     await press(page, 'この内容で公開に同意する');
     await see(page, '同意しました。');
   });
-  await step(misaki, 'reads the draft and consents', async (page) => {
-    await go(page, state.caseUrl);
+  await step(misaki, 'is told of the draft, reads it and consents', async (page) => {
+    await go(page, '/notifications');
+    await page.locator('main').getByRole('link', { name: /^事例の下書きができました/ }).first().click();
     await see(page, '下書き（非公開）');
     await press(page, 'この内容で公開に同意する');
     await see(page, '同意しました。');
   });
-  await step(coordinator, 'consents and publishes the case study', async (page) => {
-    await go(page, state.caseUrl);
+  await step(coordinator, 'is told of the draft, consents and publishes the case study', async (page) => {
+    await go(page, '/notifications');
+    await page.locator('main').getByRole('link', { name: /^事例の下書きができました/ }).first().click();
+    await see(page, '下書き（非公開）');
     await press(page, 'この内容で公開に同意する');
     await see(page, '3者の同意がそろいました。');
     await press(page, '事例を公開する');
