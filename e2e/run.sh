@@ -20,6 +20,8 @@ export KAKEHASHI_ADDR="127.0.0.1:$PORT"
 export E2E_BASE="http://127.0.0.1:$PORT"
 export E2E_COORDINATOR_EMAIL="coordinator@e2e.kakehashi.test"
 export E2E_COORDINATOR_PASSWORD="iwate-coordinator-2026"
+export E2E_ADMIN_EMAIL="admin@e2e.kakehashi.test"
+export E2E_ADMIN_PASSWORD="kakehashi-admin-2026"
 BIN=./target/debug/kakehashi
 
 rm -rf target/e2e-screenshots
@@ -29,6 +31,8 @@ $BIN migrate >/dev/null 2>&1
 $BIN admin create-hub --name "いわて副業人材拠点" --prefectures 03 >/dev/null 2>&1
 KAKEHASHI_STAFF_PASSWORD="$E2E_COORDINATOR_PASSWORD" $BIN admin create-staff --role coordinator \
   --email "$E2E_COORDINATOR_EMAIL" --name "佐藤 コーディネーター" --hub 1 >/dev/null 2>&1
+KAKEHASHI_STAFF_PASSWORD="$E2E_ADMIN_PASSWORD" $BIN admin create-staff --role admin \
+  --email "$E2E_ADMIN_EMAIL" --name "運営 太郎" >/dev/null 2>&1
 
 $BIN serve >"$SERVER_LOG" 2>&1 &
 SERVER=$!

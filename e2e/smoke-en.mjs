@@ -1,8 +1,10 @@
-// A smoke pass in English after the Japanese life: the main pages of the public, a talent and a
-// coordinator open in English, with no Japanese left in the app's own words (labels,
+// A smoke pass in English after the Japanese life: the main pages of the public, a coordinator
+// and an admin open in English, with no Japanese left in the app's own words (labels,
 // buttons, menu), and pass axe. Data people wrote in Japanese (a posting's title) may stay so.
 
-import { launch, person, step, go, see, fill, press, shot, axe, finish, PHONE, DESKTOP } from './lib.mjs';
+import {
+  launch, person, step, go, see, fill, choose, press, shot, axe, finish, PHONE, DESKTOP,
+} from './lib.mjs';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
@@ -26,6 +28,7 @@ async function english(page, name) {
 const browser = await launch();
 const visitor = await person(browser, 'visitor-en', { viewport: PHONE, lang: 'en' });
 const coordinator = await person(browser, 'coordinator-en', { viewport: DESKTOP, lang: 'en' });
+const admin = await person(browser, 'admin-en', { viewport: DESKTOP, lang: 'en' });
 
 try {
   await step(visitor, 'reads the top page in English', async (page) => {
@@ -67,7 +70,23 @@ try {
     await english(page, 'pipeline');
     await shot(page, 'pipeline-en-1280');
   });
+  await step(admin, 'creates a coordinator account in English', async (page) => {
+    await go(page, '/login');
+    await fill(page, 'Email address', process.env.E2E_ADMIN_EMAIL);
+    await fill(page, 'Password', process.env.E2E_ADMIN_PASSWORD);
+    await press(page, 'Sign in');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await go(page, '/admin/staff');
+    await choose(page, 'Account type', 'coordinator');
+    await choose(page, 'Hub', { index: 1 });
+    await fill(page, 'Email address', 'second.coordinator@e2e.kakehashi.test');
+    await fill(page, 'Display name', 'Kenji Ito');
+    await english(page, 'admin-staff');
+    await press(page, 'Open the account');
+    await see(page, 'The account has been opened');
+    await shot(page, 'admin-staff-en-1280');
+  });
 } finally {
   await browser.close();
 }
-finish('smoke-en', [visitor, coordinator]);
+finish('smoke-en', [visitor, coordinator, admin]);
