@@ -38,7 +38,11 @@ export async function person(browser, name, { viewport = DESKTOP, lang = 'ja' } 
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of (4\d\d)/.test(m.text())) problems.push(`console: ${m.text()}`);
+    // A refused request (4xx) or a dropped connection is reported by the browser itself and
+    // handled by the page; anything else logged as an error is the app's own fault.
+    if (m.type() === 'error' && !/status of 4\d\d|^Failed to load resource: net::ERR_INTERNET_DISCONNECTED/.test(m.text())) {
+      problems.push(`console: ${m.text()}`);
+    }
   });
   const who = { name, page, context, problems };
   if (lang === 'en') {

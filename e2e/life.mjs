@@ -252,8 +252,16 @@ try {
     await page.locator('main').getByRole('button', { name: /\d+月\d+日/ }).first().click();
     await see(page, '面談の日時:');
     await follow(page, 'メッセージを見る');
-    await fill(page, 'メッセージ', 'ご連絡ありがとうございます。面談を楽しみにしております。事前に御社のECサイトを拝見しておきます。');
+    const text = 'ご連絡ありがとうございます。面談を楽しみにしております。事前に御社のECサイトを拝見しておきます。';
+    await fill(page, 'メッセージ', text);
     await axe(page, 'messages');
+    // On a train the connection drops: the message is not lost, and sending again works.
+    await page.context().setOffline(true);
+    await press(page, '送信する');
+    await see(page, 'サーバーに接続できませんでした。');
+    await see(page, '入力した内容はそのまま残っています。');
+    if (await page.getByLabel('メッセージ').first().inputValue() !== text) throw new Error('the typed message was lost');
+    await page.context().setOffline(false);
     await press(page, '送信する');
     await see(page, '送信しました。');
     await see(page, '事前に御社のECサイトを拝見しておきます。');
