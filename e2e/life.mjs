@@ -442,6 +442,21 @@ try {
     await shot(page, 'case-study-ja-390');
   });
 
+  // A session that is gone (signed out elsewhere, expired) sends the talent to sign in and then
+  // back to the page they asked for.
+  await step(misaki, 'signs in again after the session is gone and returns to the page', async (page) => {
+    await go(page, '/talent/applications');
+    await see(page, title);
+    await page.evaluate(() => localStorage.removeItem('kakehashi.session'));
+    await page.reload();
+    await see(page, 'このページを見るにはログインが必要です。');
+    await fill(page, 'メールアドレス', talent.email);
+    await fill(page, 'パスワード', talent.password);
+    await press(page, 'ログインする');
+    await page.waitForURL('**/talent/applications');
+    await see(page, title);
+  });
+
   // After the second term the company ends the engagement; the page says what is left.
   await step(owner, 'ends the engagement with a reason', async (page) => {
     await go(page, state.engagementUrl);
