@@ -4,7 +4,9 @@
 // Yew's hello world built the same way, to give each as a ratio of the framework's floor.
 // Writes target/e2e-screenshots/first-load.txt; fails when any bundle is over budget.
 
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync, readdirSync, readFileSync, statSync, writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { launch, person, step, go, see, finish, SHOTS, PHONE } from './lib.mjs';
@@ -15,6 +17,16 @@ const HELLO = process.env.E2E_HELLO_DIST ?? join('target', 'hello-dist');
 const brotli11 = (file) => brotliCompressSync(readFileSync(file), {
   params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 22 },
 }).length;
+
+// The server writes its compressed copies beside serving, once per build; measure what it
+// sends once they are there.
+const DIST = process.env.KAKEHASHI_STATIC_DIR ?? join('frontend', 'dist');
+const copies = () => readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f))
+  .every((f) => existsSync(join(DIST, `${f}.br`)) && existsSync(join(DIST, `${f}.gz`)));
+for (let waited = 0; !copies(); waited += 1) {
+  if (waited === 180) throw new Error(`the server wrote no compressed copies in ${DIST} within 3 minutes`);
+  await new Promise((resolve) => { setTimeout(resolve, 1000); });
+}
 
 const browser = await launch();
 const visitor = await person(browser, 'first-visit', { viewport: PHONE });
@@ -42,7 +54,6 @@ try {
 // The app's own files; API answers the page asks for are data, not the first load.
 const app = received.filter((r) => !r.url.startsWith('/api/'));
 total = app.reduce((sum, r) => sum + r.bytes, 0);
-const DIST = process.env.KAKEHASHI_STATIC_DIR ?? join('frontend', 'dist');
 const sent = (file) => statSync(join(DIST, `${file}.br`)).size;
 const shell = sent('app.css') + brotli11(join(DIST, 'index.html'));
 const bundles = ['account', 'work', 'company', 'hub'].map((name) => {

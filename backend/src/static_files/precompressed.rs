@@ -24,7 +24,7 @@ const ENCODINGS: [(&str, &str, ContentEncoding); 2] = [
 pub const ROUTE: &str = r"/{name:[A-Za-z0-9_.-]+\.(?:wasm|js|css)}";
 
 /// Writes the compressed copies that are missing or older than their original; run once at
-/// start-up, before serving. Answers how many it wrote (a new build writes them all, once).
+/// start-up, beside the server. Answers how many it wrote (a new build writes them all, once).
 pub fn prepare(dir: &Path) -> io::Result<usize> {
     let mut written = 0;
     for entry in fs::read_dir(dir)? {
