@@ -63,7 +63,8 @@ try {
 
   await signIn(coordinator, coordinatorLogin);
   await step(coordinator, 'logs the first consultation with the challenges diagnosed', async (page) => {
-    await go(page, '/coordinator');
+    // Signing in took the coordinator to the hub's companies, not to the account page.
+    await page.waitForURL('**/coordinator');
     await see(page, 'まだ訪問の記録がありません');
     await axe(page, 'coordinator-home');
     await follow(page, company.name);

@@ -1,6 +1,7 @@
 //! The app's addresses. The server answers index.html for any unknown non-API path, so each of
 //! these works as a deep link or after a reload.
 
+use kakehashi_shared::enums::Role;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -226,17 +227,25 @@ pub fn current_path() -> String {
         .unwrap_or_else(|_| "/".to_owned())
 }
 
-/// Where to go after signing in or registering: `next` if it is a page of this app, else /me.
-/// Only same-site paths are accepted, so a crafted link cannot send people elsewhere.
-pub fn after_sign_in(next: Option<&str>) -> Route {
-    let Some(next) = next else { return Route::Me };
+/// Where to go after signing in: `next` if it is a page of this app, else the role's own
+/// starting page (a coordinator's queue of companies rather than the account page). Only
+/// same-site paths are accepted, so a crafted link cannot send people elsewhere.
+pub fn after_sign_in(next: Option<&str>, role: Option<Role>) -> Route {
+    let home = match role {
+        Some(Role::Talent) => Route::Recommended,
+        Some(Role::CompanyMember) => Route::CompanyProjects,
+        Some(Role::Coordinator) => Route::CoordinatorHome,
+        Some(Role::Admin) => Route::Admin,
+        Some(Role::Partner) | None => Route::Me,
+    };
+    let Some(next) = next else { return home };
     let is_local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
     if !is_local {
-        return Route::Me;
+        return home;
     }
     let path = next.split(['?', '#']).next().unwrap_or(next);
     match Route::recognize(path) {
-        Some(Route::Login | Route::Register | Route::NotFound) | None => Route::Me,
+        Some(Route::Login | Route::Register | Route::NotFound) | None => home,
         Some(route) => route,
     }
 }

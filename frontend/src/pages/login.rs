@@ -1,4 +1,4 @@
-//! `/login`: sign in, then go back to `?next=` (or the account page).
+//! `/login`: sign in, then go back to `?next=` (or the role's starting page).
 
 use kakehashi_shared::auth::LoginRequest;
 use kakehashi_shared::Validate;
@@ -36,9 +36,10 @@ pub fn login_page() -> Html {
     // Signed in (just now, or already when arriving): go where the person was heading.
     {
         let next = query.next.clone();
+        let role = session.session().map(|s| s.user.role);
         use_effect_with(session.is_signed_in(), move |signed_in| {
             if let (true, Some(navigator)) = (*signed_in, navigator) {
-                navigator.replace(&after_sign_in(next.as_deref()));
+                navigator.replace(&after_sign_in(next.as_deref(), role));
             }
         });
     }
