@@ -31,7 +31,6 @@ for (let waited = 0; !copies(); waited += 1) {
 const browser = await launch();
 const visitor = await person(browser, 'first-visit', { viewport: PHONE });
 const received = [];
-let total = 0;
 try {
   await step(visitor, 'opens the top page with nothing cached', async (page) => {
     page.on('requestfinished', async (request) => {
@@ -53,7 +52,7 @@ try {
 
 // The app's own files; API answers the page asks for are data, not the first load.
 const app = received.filter((r) => !r.url.startsWith('/api/'));
-total = app.reduce((sum, r) => sum + r.bytes, 0);
+const total = app.reduce((sum, r) => sum + r.bytes, 0);
 const sent = (file) => statSync(join(DIST, `${file}.br`)).size;
 const shell = sent('app.css') + brotli11(join(DIST, 'index.html'));
 const bundles = ['account', 'work', 'company', 'hub'].map((name) => {

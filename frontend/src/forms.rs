@@ -91,3 +91,42 @@ pub fn select_value(event: &Event) -> String {
         .map(|select| select.value())
         .unwrap_or_default()
 }
+
+/// Sends a form's request as every form does: clears the last errors, marks the form busy, and
+/// on failure keeps the problem and the server's field errors beside their fields (what was
+/// typed stays in the form's own state). `done` receives the answer.
+pub fn send<T, F, Fut>(
+    session: &crate::session::SessionHandle,
+    (errors, problem, busy): (
+        &UseStateHandle<FormErrors>,
+        &UseStateHandle<Option<ApiError>>,
+        &UseStateHandle<bool>,
+    ),
+    request: F,
+    done: impl FnOnce(T) + 'static,
+) where
+    T: 'static,
+    F: Fn(kakehashi_shared::client::ApiClient) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<T, kakehashi_shared::client::ClientError>> + 'static,
+{
+    errors.set(FormErrors::default());
+    problem.set(None);
+    busy.set(true);
+    let (session, errors, problem, busy) = (
+        session.clone(),
+        errors.clone(),
+        problem.clone(),
+        busy.clone(),
+    );
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = session.call(request).await;
+        busy.set(false);
+        match result {
+            Ok(answer) => done(answer),
+            Err(error) => {
+                errors.set(FormErrors::from_api(&error));
+                problem.set(Some(error));
+            }
+        }
+    });
+}

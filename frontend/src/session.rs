@@ -13,7 +13,7 @@ use gloo::storage::{LocalStorage, Storage};
 use kakehashi_shared::auth::{Me, TokenResponse};
 use serde::{Deserialize, Serialize};
 
-pub use provider::{use_session, SessionProvider};
+pub use provider::{use_session, SessionHandle, SessionProvider};
 
 const STORAGE_KEY: &str = "kakehashi.session";
 

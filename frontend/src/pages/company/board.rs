@@ -521,32 +521,16 @@ fn decline_form(props: &DeclineProps) -> Html {
                 errors.set(invalid);
                 return;
             }
-            errors.set(FormErrors::default());
-            problem.set(None);
-            busy.set(true);
-            let (errors, problem, busy, session, on_done) = (
-                errors.clone(),
-                problem.clone(),
-                busy.clone(),
-                session.clone(),
-                on_done.clone(),
+            let on_done = on_done.clone();
+            crate::forms::send(
+                &session,
+                (&errors, &problem, &busy),
+                move |c: ApiClient| {
+                    let body = body.clone();
+                    async move { c.transition(id, &body).await }
+                },
+                move |moved| on_done.emit(moved),
             );
-            spawn_local(async move {
-                let result = session
-                    .call(|c: ApiClient| {
-                        let body = body.clone();
-                        async move { c.transition(id, &body).await }
-                    })
-                    .await;
-                busy.set(false);
-                match result {
-                    Ok(moved) => on_done.emit(moved),
-                    Err(error) => {
-                        errors.set(FormErrors::from_api(&error));
-                        problem.set(Some(error));
-                    }
-                }
-            });
         })
     };
     let reason_error = errors.get("reason");
@@ -682,32 +666,16 @@ fn interview_form(props: &InterviewProps) -> Html {
                 errors.set(FormErrors::from_validation(local));
                 return;
             }
-            errors.set(FormErrors::default());
-            problem.set(None);
-            busy.set(true);
-            let (errors, problem, busy, session, on_done) = (
-                errors.clone(),
-                problem.clone(),
-                busy.clone(),
-                session.clone(),
-                on_done.clone(),
+            let on_done = on_done.clone();
+            crate::forms::send(
+                &session,
+                (&errors, &problem, &busy),
+                move |c: ApiClient| {
+                    let body = body.clone();
+                    async move { c.propose_interview(id, &body).await }
+                },
+                move |_| on_done.emit(()),
             );
-            spawn_local(async move {
-                let result = session
-                    .call(|c: ApiClient| {
-                        let body = body.clone();
-                        async move { c.propose_interview(id, &body).await }
-                    })
-                    .await;
-                busy.set(false);
-                match result {
-                    Ok(_) => on_done.emit(()),
-                    Err(error) => {
-                        errors.set(FormErrors::from_api(&error));
-                        problem.set(Some(error));
-                    }
-                }
-            });
         })
     };
     let cancel = {

@@ -351,32 +351,16 @@ fn change_form(props: &ChangeFormProps) -> Html {
                 errors.set(invalid);
                 return;
             }
-            errors.set(FormErrors::default());
-            problem.set(None);
-            busy.set(true);
-            let (errors, problem, busy, session, on_done) = (
-                errors.clone(),
-                problem.clone(),
-                busy.clone(),
-                session.clone(),
-                on_done.clone(),
+            let on_done = on_done.clone();
+            crate::forms::send(
+                &session,
+                (&errors, &problem, &busy),
+                move |c: ApiClient| {
+                    let text = body.comment.clone();
+                    async move { c.request_contract_changes(id, &text).await }
+                },
+                move |contract| on_done.emit(contract),
             );
-            spawn_local(async move {
-                let result = session
-                    .call(|c: ApiClient| {
-                        let text = body.comment.clone();
-                        async move { c.request_contract_changes(id, &text).await }
-                    })
-                    .await;
-                busy.set(false);
-                match result {
-                    Ok(contract) => on_done.emit(contract),
-                    Err(error) => {
-                        errors.set(FormErrors::from_api(&error));
-                        problem.set(Some(error));
-                    }
-                }
-            });
         })
     };
     let on_input = {
