@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # Builds the Yew app into frontend/dist: the release wasm of each bundle (public, account,
-# work, company, hub; see frontend/src/lib.rs), its wasm-bindgen glue (an ES module that index.html's loader
+# work, company, hub, partner; see frontend/src/lib.rs), its wasm-bindgen glue (an ES module that index.html's loader
 # imports by absolute path), index.html and app.css.
 # `build.sh hello` builds the hello-world Yew app (frontend/hello) the same way into
 # target/hello-dist, the floor the size report compares the app with.
@@ -29,7 +29,7 @@ fi
 DIST=frontend/dist
 cargo build -p kakehashi-frontend --target wasm32-unknown-unknown --profile release-wasm
 rm -rf "$DIST"
-for bundle in public account work company hub; do
+for bundle in public account work company hub partner; do
   bindgen "kakehashi-$bundle" "$DIST"
 done
 cp frontend/index.html "$DIST/"

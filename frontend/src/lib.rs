@@ -1,10 +1,11 @@
-//! Kakehashi's single-page app (Yew, client-side rendered), built as five bundles so that no
+//! Kakehashi's single-page app (Yew, client-side rendered), built as six bundles so that no
 //! first load carries screens of another part of the service (the budget is 400 KB
 //! compressed): `public` (the catalogue, case studies, signing in, applying), `account` (the
 //! signed-in person's page, a talent's profile, recommendations, applications and scouts,
 //! notifications), `work` (what both sides share after an offer: contracts, engagements,
-//! messages), `company` (postings, applicants, the contract builder) and `hub` (coordinators
-//! and admins). The server sends index.html for every non-API path; its loader picks the
+//! messages), `company` (postings, applicants, the contract builder), `hub` (coordinators
+//! and admins) and `partner` (figures with their charts, the partner's home, API keys and
+//! webhooks). The server sends index.html for every non-API path; its loader picks the
 //! bundle from the path, and each bundle hands a path it does not hold back to the loader
 //! (`pages::Elsewhere`).
 

@@ -39,6 +39,7 @@ pub const ACCOUNT: u8 = 1;
 pub const WORK: u8 = 2;
 pub const COMPANY: u8 = 3;
 pub const HUB: u8 = 4;
+pub const PARTNER: u8 = 5;
 
 #[derive(Clone, Debug, PartialEq, Routable)]
 pub enum Route {
@@ -126,12 +127,24 @@ pub enum Route {
     Scouts,
     #[at("/talent/scouts/:id")]
     Scout { id: i64 },
+    // Figures: the public summary and the staff dashboards (partner bundle).
+    #[at("/stats")]
+    Stats,
+    #[at("/stats/dashboard")]
+    StatsDashboard,
+    // Partners: the partner's home (referral link, widget, programmes) (partner bundle).
+    #[at("/partner")]
+    PartnerHome,
+    // Integrations: API keys and webhooks for partners and admins (partner bundle).
+    #[at("/integrations")]
+    Integrations,
     #[not_found]
     #[at("/404")]
     NotFound,
 }
 
-/// The page for each address in one bundle (`PUBLIC`, `ACCOUNT`, `WORK`, `COMPANY` or `HUB`;
+/// The page for each address in one bundle (`PUBLIC`, `ACCOUNT`, `WORK`, `COMPANY`, `HUB` or
+/// `PARTNER`;
 /// see lib.rs). The guards are constants in each bundle's copy of this function, so the
 /// compiler leaves the other bundles' pages out of its wasm; their addresses hand over to the
 /// loader.

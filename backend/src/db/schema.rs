@@ -80,6 +80,37 @@ diesel::table! {
 }
 
 diesel::table! {
+    partner_origins (partner_id, origin) {
+        partner_id -> BigInt,
+        origin -> Text,
+    }
+}
+
+diesel::table! {
+    widget_counts (partner_id, day, prefecture_code) {
+        partner_id -> BigInt,
+        day -> Text,
+        prefecture_code -> Text,
+        views -> BigInt,
+        clicks -> BigInt,
+    }
+}
+
+diesel::table! {
+    region_programmes (id) {
+        id -> BigInt,
+        partner_id -> BigInt,
+        prefecture_code -> Text,
+        title -> Text,
+        amount -> Text,
+        eligibility -> Text,
+        url -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     companies (id) {
         id -> BigInt,
         name -> Text,
@@ -110,6 +141,7 @@ diesel::table! {
         partner_id -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        referred_by_partner_id -> Nullable<BigInt>,
     }
 }
 
@@ -240,6 +272,7 @@ diesel::table! {
         decline_message -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        referred_by_partner_id -> Nullable<BigInt>,
     }
 }
 
@@ -435,6 +468,9 @@ diesel::joinable!(companies -> prefectures (prefecture_code));
 diesel::joinable!(users -> companies (company_id));
 diesel::joinable!(users -> hubs (hub_id));
 diesel::joinable!(users -> partners (partner_id));
+diesel::joinable!(partner_origins -> partners (partner_id));
+diesel::joinable!(widget_counts -> partners (partner_id));
+diesel::joinable!(region_programmes -> partners (partner_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(projects -> companies (company_id));
 diesel::joinable!(applications -> projects (project_id));
@@ -456,6 +492,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     hub_prefectures,
     partners,
     partner_prefectures,
+    partner_origins,
+    widget_counts,
+    region_programmes,
     companies,
     users,
     refresh_tokens,
