@@ -20,6 +20,12 @@ use crate::static_files;
 /// Every documented API route. `openapi::document` reads the same table.
 pub fn api_routes(cfg: &mut ServiceConfig) {
     cfg.service(handlers::health::health);
+    // Widget and referrals: outside /api/v1, since partners paste these addresses into their
+    // sites; CORS per partner (see api_cors).
+    cfg.service(handlers::embed::widget_js)
+        .service(handlers::embed::projects)
+        .service(handlers::embed::preflight)
+        .service(handlers::embed::click);
     cfg.service(
         scope::scope("/api/v1")
             .service(handlers::auth::register)
@@ -98,7 +104,30 @@ pub fn api_routes(cfg: &mut ServiceConfig) {
             .service(handlers::admin::update_hub)
             .service(handlers::admin::staff)
             .service(handlers::admin::create_staff)
-            .service(handlers::admin::partners),
+            .service(handlers::admin::partners)
+            // Partners: organisations, origins, programmes.
+            .service(handlers::partners::create)
+            .service(handlers::partners::update)
+            .service(handlers::partners::get)
+            .service(handlers::partners::update_origins)
+            .service(handlers::partners::programmes)
+            .service(handlers::partners::create_programme)
+            .service(handlers::partners::update_programme)
+            .service(handlers::partners::delete_programme)
+            // Statistics (KPIs).
+            .service(handlers::stats::summary)
+            .service(handlers::stats::staff)
+            .service(handlers::stats::partner)
+            // API keys.
+            .service(handlers::api_keys::create)
+            .service(handlers::api_keys::list)
+            .service(handlers::api_keys::revoke)
+            // Webhooks.
+            .service(handlers::webhooks::create)
+            .service(handlers::webhooks::list)
+            .service(handlers::webhooks::remove)
+            .service(handlers::webhooks::deliveries)
+            .service(handlers::webhooks::redeliver),
     );
 }
 
@@ -178,7 +207,8 @@ pub fn build_app(
                 ),
         )
         .wrap(Compress::default())
-        .wrap(cors)
+        // Widget and referrals: the app-wide policy, except on the widget's paths.
+        .wrap(crate::api_cors::ApiCors(cors))
         .wrap(
             DefaultHeaders::new()
                 .add(("x-content-type-options", "nosniff"))

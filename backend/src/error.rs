@@ -45,6 +45,21 @@ pub enum ApiError {
     DatabaseBusy,
     #[error("internal error: {0}")]
     Internal(String),
+    // API keys.
+    #[error("invalid API key")]
+    InvalidApiKey,
+    #[error("API key revoked")]
+    ApiKeyRevoked,
+    #[error("API key expired")]
+    ApiKeyExpired,
+    /// The key is valid but lacks the named scope.
+    #[error("insufficient scope: {0}")]
+    InsufficientScope(&'static str),
+    #[error("API key not accepted here")]
+    ApiKeyNotAccepted,
+    /// Over the key's rate limit; the client may retry after this many seconds.
+    #[error("rate limited for {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
 }
 
 impl ApiError {
@@ -77,6 +92,13 @@ impl ApiError {
             Self::Conflict { .. } => ErrorCode::Conflict,
             Self::DatabaseUnavailable | Self::DatabaseBusy => ErrorCode::DatabaseUnavailable,
             Self::Internal(_) => ErrorCode::Internal,
+            // API keys.
+            Self::InvalidApiKey => ErrorCode::InvalidApiKey,
+            Self::ApiKeyRevoked => ErrorCode::ApiKeyRevoked,
+            Self::ApiKeyExpired => ErrorCode::ApiKeyExpired,
+            Self::InsufficientScope(_) => ErrorCode::InsufficientScope,
+            Self::ApiKeyNotAccepted => ErrorCode::ApiKeyNotAccepted,
+            Self::RateLimited { .. } => ErrorCode::RateLimited,
         }
     }
 
@@ -100,6 +122,13 @@ impl ApiError {
                 "The service is temporarily unavailable"
             }
             Self::Internal(_) => "Internal server error",
+            // API keys.
+            Self::InvalidApiKey => "The API key is not valid",
+            Self::ApiKeyRevoked => "The API key has been revoked",
+            Self::ApiKeyExpired => "The API key has expired",
+            Self::InsufficientScope(_) => "The API key lacks the scope this needs",
+            Self::ApiKeyNotAccepted => "This endpoint does not accept API keys",
+            Self::RateLimited { .. } => "Too many requests",
         }
     }
 
@@ -123,6 +152,18 @@ impl ApiError {
             Self::DatabaseUnavailable | Self::DatabaseBusy => {
                 Some("Please retry in a few seconds.".to_owned())
             }
+            // API keys.
+            Self::InsufficientScope(scope) => Some(format!(
+                "Create a key with the scope {scope}, or use a key that has it."
+            )),
+            Self::ApiKeyNotAccepted => Some(
+                "Send a session access token (sign in) for this endpoint; API keys reach only \
+                 the endpoints that name a scope."
+                    .to_owned(),
+            ),
+            Self::RateLimited { retry_after_secs } => Some(format!(
+                "This API key is over its requests a minute. Retry in {retry_after_secs} s."
+            )),
             _ => None,
         }
     }
@@ -165,6 +206,12 @@ impl ResponseError for ApiError {
             Self::EmailTaken | Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::DatabaseUnavailable | Self::DatabaseBusy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            // API keys.
+            Self::InvalidApiKey | Self::ApiKeyRevoked | Self::ApiKeyExpired => {
+                StatusCode::UNAUTHORIZED
+            }
+            Self::InsufficientScope(_) | Self::ApiKeyNotAccepted => StatusCode::FORBIDDEN,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 
@@ -176,12 +223,21 @@ impl ResponseError for ApiError {
         response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
         if matches!(
             self,
-            Self::Unauthenticated(_) | Self::TokenExpired | Self::InvalidCredentials
+            Self::Unauthenticated(_)
+                | Self::TokenExpired
+                | Self::InvalidCredentials
+                | Self::InvalidApiKey
+                | Self::ApiKeyRevoked
+                | Self::ApiKeyExpired
         ) {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
         }
         if matches!(self, Self::DatabaseUnavailable | Self::DatabaseBusy) {
             response.insert_header((header::RETRY_AFTER, "5"));
+        }
+        // API keys.
+        if let Self::RateLimited { retry_after_secs } = self {
+            response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
         }
         response.json(self.to_problem())
     }

@@ -92,10 +92,14 @@ enum AdminCommand {
         /// prefecture, municipality, bank, chamber or other
         #[arg(long)]
         kind: String,
+        /// 3–40 letters, digits, - or _; generated when absent.
         #[arg(long)]
-        referral_code: String,
+        referral_code: Option<String>,
         #[arg(long, value_delimiter = ',', required = true)]
         prefectures: Vec<String>,
+        /// Sites allowed to embed the widget, comma-separated: https://a.example,http://localhost:8080
+        #[arg(long, value_delimiter = ',')]
+        origins: Vec<String>,
     },
     /// Create a coordinator (--hub), partner (--partner) or admin account. The password is
     /// read from KAKEHASHI_STAFF_PASSWORD, or generated and printed once.
@@ -260,6 +264,8 @@ fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(
         clock: std::sync::Arc::new(SystemClock),
         config,
         search,
+        // API keys.
+        api_key_limits: Default::default(),
     });
     actix_web::rt::System::new().block_on(async move {
         actix_web::rt::spawn(kakehashi::state::follow_search_changes(
@@ -267,6 +273,8 @@ fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(
             state.search.clone(),
         ));
         actix_web::rt::spawn(run_deadlines(state.clone()));
+        // Webhooks.
+        actix_web::rt::spawn(run_webhooks(state.clone()));
         if let Some(url) = state.config.smtp_url.clone() {
             let mailer =
                 kakehashi::services::mail::Mailer::from_config(&url, &state.config.mail_from)?;
@@ -302,6 +310,44 @@ async fn run_deadlines(state: web::Data<AppState>) {
             Ok(sweep) if sweep != Default::default() => tracing::info!(?sweep, "deadlines applied"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "deadline sweep failed; retrying in a minute"),
+        }
+    }
+}
+
+// Webhooks.
+/// Sends due webhook deliveries every second. A pass that finds work runs again at once, so
+/// a backlog drains without waiting a second per batch.
+async fn run_webhooks(state: web::Data<AppState>) {
+    let sender = kakehashi::services::webhook_delivery::Sender {
+        timeout: state.config.webhook_timeout,
+        allow_private: state.config.webhook_allow_private,
+    };
+    if sender.allow_private {
+        tracing::warn!(
+            "KAKEHASHI_WEBHOOK_ALLOW_PRIVATE is set: webhooks may target http:// and private \
+             addresses (development only)"
+        );
+    }
+    let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(1));
+    loop {
+        tick.tick().await;
+        loop {
+            let now = state.clock.now();
+            match kakehashi::services::webhook_delivery::deliver_due(&state.db, &sender, now).await
+            {
+                Ok(pass) if pass.delivered + pass.failed > 0 => {
+                    tracing::info!(
+                        delivered = pass.delivered,
+                        failed = pass.failed,
+                        "webhooks sent"
+                    );
+                }
+                Ok(_) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, "webhook delivery pass failed; retrying");
+                    break;
+                }
+            }
         }
     }
 }
@@ -351,14 +397,26 @@ fn admin(db: &Db, cmd: AdminCommand) -> Result<(), String> {
             kind,
             referral_code,
             prefectures,
+            origins,
         } => {
             let kind = PartnerKind::parse(&kind)
                 .ok_or("--kind must be prefecture, municipality, bank, chamber or other")?;
-            let partner =
-                accounts::create_partner(&mut conn, &name, kind, &referral_code, &prefectures, now)
-                    .map_err(api)?;
+            let partner = accounts::create_partner_with(
+                &mut conn,
+                &name,
+                kind,
+                referral_code.as_deref(),
+                &prefectures,
+                &origins,
+                now,
+            )
+            .map_err(api)?;
+            let code = kakehashi::repositories::partners::find(&mut conn, partner.id)
+                .map_err(|e| api(e.into()))?
+                .map(|p| p.referral_code)
+                .unwrap_or_default();
             println!(
-                "partner {} created: {} (referral code {referral_code})",
+                "partner {} created: {} (referral code {code})",
                 partner.id, partner.name
             );
         }

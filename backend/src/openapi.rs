@@ -33,8 +33,16 @@ times are RFC 3339 UTC; money is integer yen; prefectures are JIS X 0401 codes (
         (name = "case studies", description = "Published stories, with every party's consent"),
         (name = "matching", description = "Recommendations both ways, each with a score and its reasons"),
         (name = "notifications", description = "What needs the caller's attention"),
+        // Widget and referrals.
+        (name = "widget", description = "The embeddable widget partners put on their sites: its script, its postings (CORS per partner origin) and its counted links"),
         // Admin screens.
         (name = "admin", description = "Hubs, staff accounts, partners and the email outbox (admins only)"),
+        // API keys.
+        (name = "api-keys", description = "API keys for integrators: scoped, shown once, revocable, rate-limited per key (partner staff and admins)"),
+        // Partners.
+        (name = "partners", description = "Regional partner organisations (admins manage them; their staff read their own), allowed widget origins, and the region programmes and subsidies they maintain"),
+        // Webhooks.
+        (name = "webhooks", description = "Signed event deliveries (HMAC-SHA256, `Kakehashi-Signature`), at least once with retries for 24 hours, their log and manual redelivery (partner staff and admins)"),
     )
 )]
 struct ApiDoc;

@@ -15,6 +15,9 @@ pub struct AppState {
     pub clock: SharedClock,
     pub config: Config,
     pub search: Arc<SearchEngine>,
+    // API keys.
+    /// Per-key rate limits (in memory, per instance).
+    pub api_key_limits: crate::auth::api_key::KeyLimiter,
 }
 
 impl AppState {

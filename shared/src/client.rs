@@ -783,8 +783,9 @@ impl ApiClient {
         self.post("/api/v1/admin/staff", body).await
     }
 
-    /// `GET /api/v1/admin/partners`: every partner organisation.
-    pub async fn admin_partners(&self) -> Result<Page<crate::auth::PartnerSummary>, ClientError> {
+    /// `GET /api/v1/admin/partners`: every partner organisation, with its prefectures,
+    /// origins, referral code and counts.
+    pub async fn admin_partners(&self) -> Result<Page<crate::partner::Partner>, ClientError> {
         self.get("/api/v1/admin/partners").await
     }
 
@@ -799,6 +800,117 @@ impl ApiClient {
             path.push_str(&format!("&cursor={}", encode_query_value(cursor)));
         }
         self.get(&path).await
+    }
+}
+
+// Partners: organisations, their origins and programmes.
+impl ApiClient {
+    /// `DELETE path`; a 204 decodes into `()`.
+    pub async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
+        Self::send(self.request(reqwest::Method::DELETE, path)).await
+    }
+
+    /// `POST /api/v1/admin/partners`: creates a partner (admins).
+    pub async fn create_partner(
+        &self,
+        body: &crate::partner::PartnerInput,
+    ) -> Result<crate::partner::Partner, ClientError> {
+        self.post("/api/v1/admin/partners", body).await
+    }
+
+    /// `PATCH /api/v1/admin/partners/{id}`: renames a partner, replaces its prefectures or
+    /// origins (admins).
+    pub async fn update_partner(
+        &self,
+        id: i64,
+        body: &crate::partner::PartnerPatch,
+    ) -> Result<crate::partner::Partner, ClientError> {
+        self.patch(&format!("/api/v1/admin/partners/{id}"), body)
+            .await
+    }
+
+    /// `GET /api/v1/partners/{id}`: the partner's own record (its staff and admins).
+    pub async fn partner(&self, id: i64) -> Result<crate::partner::Partner, ClientError> {
+        self.get(&format!("/api/v1/partners/{id}")).await
+    }
+
+    /// `PATCH /api/v1/partners/{id}`: replaces the origins allowed to embed the widget.
+    pub async fn update_partner_origins(
+        &self,
+        id: i64,
+        body: &crate::partner::OriginsInput,
+    ) -> Result<crate::partner::Partner, ClientError> {
+        self.patch(&format!("/api/v1/partners/{id}"), body).await
+    }
+
+    /// `GET /api/v1/partners/{id}/programmes`: the partner's programmes, oldest first.
+    pub async fn partner_programmes(
+        &self,
+        id: i64,
+    ) -> Result<Page<crate::partner::PartnerProgramme>, ClientError> {
+        self.get(&format!("/api/v1/partners/{id}/programmes")).await
+    }
+
+    /// `POST /api/v1/partners/{id}/programmes`: adds a programme.
+    pub async fn create_programme(
+        &self,
+        partner_id: i64,
+        body: &crate::partner::ProgrammeInput,
+    ) -> Result<crate::partner::PartnerProgramme, ClientError> {
+        self.post(&format!("/api/v1/partners/{partner_id}/programmes"), body)
+            .await
+    }
+
+    /// `PATCH /api/v1/programmes/{id}`: changes a programme.
+    pub async fn update_programme(
+        &self,
+        id: i64,
+        body: &crate::partner::ProgrammePatch,
+    ) -> Result<crate::partner::PartnerProgramme, ClientError> {
+        self.patch(&format!("/api/v1/programmes/{id}"), body).await
+    }
+
+    /// `DELETE /api/v1/programmes/{id}`: removes a programme.
+    pub async fn delete_programme(&self, id: i64) -> Result<(), ClientError> {
+        self.delete(&format!("/api/v1/programmes/{id}")).await
+    }
+
+    // API keys.
+    /// The same client, authenticating with an API key (`kh_...`) instead of a session token.
+    /// Keys and session tokens travel the same way (`Authorization: Bearer`); the server tells
+    /// them apart by the `kh_` prefix.
+    pub fn with_api_key(&self, key: impl Into<String>) -> Self {
+        self.with_token(key)
+    }
+
+    /// `POST /api/v1/api-keys`: the answer holds the key, shown this once.
+    pub async fn create_api_key(
+        &self,
+        body: &crate::api_key::ApiKeyInput,
+    ) -> Result<crate::api_key::ApiKeyCreated, ClientError> {
+        self.post("/api/v1/api-keys", body).await
+    }
+
+    /// `GET /api/v1/api-keys`: one page of the organisation's keys, newest first.
+    pub async fn api_keys(
+        &self,
+        cursor: Option<&str>,
+    ) -> Result<Page<crate::api_key::ApiKey>, ClientError> {
+        match cursor {
+            Some(c) => {
+                self.get(&format!(
+                    "/api/v1/api-keys?cursor={}",
+                    encode_query_value(c)
+                ))
+                .await
+            }
+            None => self.get("/api/v1/api-keys").await,
+        }
+    }
+
+    /// `DELETE /api/v1/api-keys/{id}`: revokes the key (again is harmless).
+    pub async fn revoke_api_key(&self, id: i64) -> Result<crate::api_key::ApiKey, ClientError> {
+        self.delete(&format!("/api/v1/api-keys/{id}")).await
     }
 }
 

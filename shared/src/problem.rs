@@ -39,6 +39,19 @@ pub enum ErrorCode {
     DatabaseUnavailable,
     /// An unexpected error on the server; it has been logged with the request id.
     Internal,
+    // API keys.
+    /// The `kh_` key is not known (mistyped, or never issued).
+    InvalidApiKey,
+    /// The API key was revoked.
+    ApiKeyRevoked,
+    /// The API key has passed its expiry.
+    ApiKeyExpired,
+    /// The API key lacks the scope this endpoint needs.
+    InsufficientScope,
+    /// This endpoint takes a session token, not an API key.
+    ApiKeyNotAccepted,
+    /// Too many requests with this API key; retry after `Retry-After` seconds.
+    RateLimited,
 }
 
 impl ErrorCode {
@@ -61,6 +74,13 @@ impl ErrorCode {
             Self::Conflict => "conflict",
             Self::DatabaseUnavailable => "database_unavailable",
             Self::Internal => "internal",
+            // API keys.
+            Self::InvalidApiKey => "invalid_api_key",
+            Self::ApiKeyRevoked => "api_key_revoked",
+            Self::ApiKeyExpired => "api_key_expired",
+            Self::InsufficientScope => "insufficient_scope",
+            Self::ApiKeyNotAccepted => "api_key_not_accepted",
+            Self::RateLimited => "rate_limited",
         }
     }
 }

@@ -25,6 +25,17 @@ fn authenticate(req: &HttpRequest) -> Result<Actor, ApiError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::internal("app state missing"))?;
+    let token = bearer_token(req)?;
+    // API keys reach only the endpoints that take `ApiCaller` and name a scope; everything
+    // else needs a person's session, so a leaked key cannot act as its creator everywhere.
+    if token.starts_with(kakehashi_shared::api_key::KEY_PREFIX) {
+        return Err(ApiError::ApiKeyNotAccepted);
+    }
+    state.jwt.verify(token, state.clock.now().timestamp())
+}
+
+/// The token of `Authorization: Bearer <token>` (a session token or an API key).
+pub(crate) fn bearer_token(req: &HttpRequest) -> Result<&str, ApiError> {
     let value = req
         .headers()
         .get(header::AUTHORIZATION)
@@ -34,15 +45,14 @@ fn authenticate(req: &HttpRequest) -> Result<Actor, ApiError> {
     let value = value
         .to_str()
         .map_err(|_| ApiError::Unauthenticated("The Authorization header is not readable."))?;
-    let token = value
+    value
         .strip_prefix("Bearer ")
         .or_else(|| value.strip_prefix("bearer "))
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or(ApiError::Unauthenticated(
             "Use the Bearer scheme: Authorization: Bearer <token>.",
-        ))?;
-    state.jwt.verify(token, state.clock.now().timestamp())
+        ))
 }
 
 /// For endpoints open to everyone that show more to signed-in callers: no `Authorization`

@@ -482,6 +482,8 @@ diesel::joinable!(scouts -> projects (project_id));
 diesel::joinable!(contracts -> applications (application_id));
 diesel::joinable!(work_reports -> engagements (engagement_id));
 diesel::joinable!(case_studies -> engagements (engagement_id));
+// Statistics (KPIs).
+diesel::joinable!(reviews -> engagements (engagement_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     prefectures,
@@ -520,4 +522,74 @@ diesel::allow_tables_to_appear_in_same_query!(
     notifications,
     email_outbox,
     search_changes,
+);
+
+// API keys.
+diesel::table! {
+    api_keys (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        partner_id -> Nullable<BigInt>,
+        name -> Text,
+        prefix -> Text,
+        key_hash -> Text,
+        scopes -> Text,
+        rate_limit_per_minute -> Integer,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        revoked_by_user_id -> Nullable<BigInt>,
+    }
+}
+diesel::joinable!(api_keys -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(api_keys, users);
+
+// Webhooks.
+diesel::table! {
+    webhook_subscriptions (id) {
+        id -> BigInt,
+        partner_id -> Nullable<BigInt>,
+        url -> Text,
+        secret -> Text,
+        event_types -> Text,
+        active -> Bool,
+        created_at -> Timestamp,
+        created_by -> BigInt,
+    }
+}
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> BigInt,
+        subscription_id -> BigInt,
+        event_id -> Text,
+        event_type -> Text,
+        payload -> Text,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        next_attempt_at -> Nullable<Timestamp>,
+        claimed_until -> Nullable<Timestamp>,
+        delivered_at -> Nullable<Timestamp>,
+        given_up_at -> Nullable<Timestamp>,
+        last_status -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        redelivery_of -> Nullable<BigInt>,
+    }
+}
+diesel::table! {
+    webhook_attempts (id) {
+        id -> BigInt,
+        delivery_id -> BigInt,
+        attempted_at -> Timestamp,
+        status_code -> Nullable<Integer>,
+        error -> Nullable<Text>,
+        duration_ms -> BigInt,
+    }
+}
+diesel::joinable!(webhook_deliveries -> webhook_subscriptions (subscription_id));
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    webhook_subscriptions,
+    webhook_deliveries,
+    webhook_attempts,
 );

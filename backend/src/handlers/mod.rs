@@ -1,23 +1,33 @@
 //! HTTP handlers: extract, call a service, return a DTO. No SQL and no rules here.
 
 pub mod admin;
+// API keys.
+pub mod api_keys;
 pub mod applications;
 pub mod auth;
 pub mod case_studies;
 pub mod companies;
 pub mod contracts;
 pub mod conversations;
+// Widget and referrals.
+pub mod embed;
 pub mod engagements;
 pub mod health;
 pub mod me;
 pub mod notifications;
+// Partners: organisations, origins, programmes.
+pub mod partners;
 pub mod projects;
 pub mod recommendations;
 pub mod reference;
 // Region facts.
 pub mod regions;
 pub mod scouts;
+// Statistics (KPIs).
+pub mod stats;
 pub mod talents;
+// Webhooks.
+pub mod webhooks;
 
 use actix_web::web;
 

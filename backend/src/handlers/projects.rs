@@ -10,13 +10,14 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::State;
-use crate::auth::{AuthUser, MaybeAuthUser};
+use crate::auth::{ApiCaller, AuthUser, MaybeApiCaller};
 use crate::error::ApiError;
 use crate::json::ValidJson;
 use crate::pagination::PageQuery;
 use crate::search::projects::{ProjectQuery, ProjectSort};
 use crate::services::projects as service;
 use crate::services::search as search_service;
+use kakehashi_shared::api_key::ApiScope;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -33,6 +34,9 @@ pub struct CreateQuery {
     request_body = ProjectDraft,
     responses(
         (status = 201, description = "The draft", body = Project),
+        (status = 401, description = "A bad session token, or an unknown (`invalid_api_key`), revoked (`api_key_revoked`) or expired (`api_key_expired`) API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`insufficient_scope`: an API key without `projects:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: the API key is over its requests a minute; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not a company the caller manages", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, e.g. more than 200 hours a month or a fee out of range", body = Problem, content_type = "application/problem+json"),
     )
@@ -40,10 +44,12 @@ pub struct CreateQuery {
 #[post("/projects")]
 pub async fn create(
     state: State,
-    AuthUser(actor): AuthUser,
+    caller: ApiCaller,
     query: web::Query<CreateQuery>,
     ValidJson(body): ValidJson<ProjectDraft>,
 ) -> Result<HttpResponse, ApiError> {
+    // API keys: projects:write.
+    let actor = caller.require(ApiScope::ProjectsWrite)?;
     let (company_id, now) = (query.company_id, state.clock.now());
     let project = super::write_indexed(&state, move |c| {
         service::create(c, &actor, company_id, &body, now)
@@ -94,15 +100,20 @@ pub struct ListQuery {
     params(ListQuery),
     responses(
         (status = 200, description = "One page, with facet counts over all matches", body = ProjectSearchPage),
+        (status = 401, description = "A bad session token, or an unknown (`invalid_api_key`), revoked (`api_key_revoked`) or expired (`api_key_expired`) API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`insufficient_scope`: an API key without `projects:read`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: the API key is over its requests a minute; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An unknown filter value, a reversed fee range, or `limit` over 100", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects")]
 pub async fn list(
     state: State,
-    MaybeAuthUser(actor): MaybeAuthUser,
+    caller: MaybeApiCaller,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    // API keys: projects:read (a key sees what the public sees).
+    let actor = caller.require_public(ApiScope::ProjectsRead)?;
     let q = query.into_inner();
     let mut e = FieldErrors::new();
     if q.prefecture
@@ -238,15 +249,20 @@ fn json_body(body: Bytes) -> HttpResponse {
     params(("id" = i64, Path, description = "Project id")),
     responses(
         (status = 200, description = "The posting", body = Project),
+        (status = 401, description = "A bad session token, or an unknown (`invalid_api_key`), revoked (`api_key_revoked`) or expired (`api_key_expired`) API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`insufficient_scope`: an API key without `projects:read`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: the API key is over its requests a minute; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such posting, or not visible to the caller", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/projects/{id}")]
 pub async fn get(
     state: State,
-    MaybeAuthUser(actor): MaybeAuthUser,
+    caller: MaybeApiCaller,
     id: web::Path<i64>,
 ) -> Result<Json<Project>, ApiError> {
+    // API keys: projects:read (a key sees what the public sees).
+    let actor = caller.require_public(ApiScope::ProjectsRead)?;
     let id = id.into_inner();
     Ok(Json(
         state
@@ -264,6 +280,9 @@ pub async fn get(
     request_body = ProjectDraft,
     responses(
         (status = 200, description = "The posting", body = Project),
+        (status = 401, description = "A bad session token, or an unknown (`invalid_api_key`), revoked (`api_key_revoked`) or expired (`api_key_expired`) API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`insufficient_scope`: an API key without `projects:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: the API key is over its requests a minute; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "In review (`project_in_review`) or closed (`project_closed`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
@@ -271,10 +290,12 @@ pub async fn get(
 #[patch("/projects/{id}")]
 pub async fn update(
     state: State,
-    AuthUser(actor): AuthUser,
+    caller: ApiCaller,
     id: web::Path<i64>,
     ValidJson(body): ValidJson<ProjectDraft>,
 ) -> Result<Json<Project>, ApiError> {
+    // API keys: projects:write.
+    let actor = caller.require(ApiScope::ProjectsWrite)?;
     let (id, now) = (id.into_inner(), state.clock.now());
     Ok(Json(
         super::write_indexed(&state, move |c| service::update(c, &actor, id, &body, now)).await?,
@@ -304,6 +325,9 @@ async fn transition(
     params(("id" = i64, Path, description = "Project id")),
     responses(
         (status = 200, description = "In review", body = Project),
+        (status = 401, description = "A bad session token, or an unknown (`invalid_api_key`), revoked (`api_key_revoked`) or expired (`api_key_expired`) API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`insufficient_scope`: an API key without `projects:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: the API key is over its requests a minute; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not a draft (`illegal_transition:<status>:submit`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Incomplete: `errors` lists the missing fields; or the window closes in the past", body = Problem, content_type = "application/problem+json"),
     )
@@ -311,9 +335,11 @@ async fn transition(
 #[post("/projects/{id}/submit")]
 pub async fn submit(
     state: State,
-    AuthUser(actor): AuthUser,
+    caller: ApiCaller,
     id: web::Path<i64>,
 ) -> Result<Json<Project>, ApiError> {
+    // API keys: projects:write.
+    let actor = caller.require(ApiScope::ProjectsWrite)?;
     transition(state, actor, id.into_inner(), ProjectAction::Submit, None).await
 }
 

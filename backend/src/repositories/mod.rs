@@ -3,6 +3,8 @@
 
 // Admin screens.
 pub mod admin;
+// API keys.
+pub mod api_keys;
 pub mod applications;
 pub mod audit;
 pub mod case_studies;
@@ -13,14 +15,22 @@ pub mod engagements;
 pub mod json;
 pub mod notifications;
 pub mod organisations;
+// Partners: origins, referrals, programmes.
+pub mod partners;
 pub mod projects;
 pub mod reference;
 pub mod refresh_tokens;
 pub mod responsiveness;
 pub mod scouts;
 pub mod search_changes;
+// Statistics (KPIs).
+pub mod stats;
 pub mod talents;
 pub mod users;
+// Widget and referrals.
+pub mod widget;
+// Webhooks.
+pub mod webhooks;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
 

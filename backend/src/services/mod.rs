@@ -4,6 +4,8 @@
 pub mod accounts;
 // Admin screens.
 pub mod admin;
+// API keys.
+pub mod api_keys;
 pub mod applications;
 pub mod auth;
 pub mod case_studies;
@@ -14,13 +16,22 @@ pub mod contracts;
 pub mod conversations;
 pub mod deadlines;
 pub mod decline;
+// Widget and referrals.
+pub mod embed;
 pub mod engagements;
 pub mod mail;
 pub mod notify;
+// Partners: organisations, origins, programmes.
+pub mod partners;
 pub mod projects;
 pub mod reference;
 // Region facts.
 pub mod regions;
 pub mod scouts;
 pub mod search;
+// Statistics (KPIs).
+pub mod stats;
 pub mod talents;
+// Webhooks.
+pub mod webhook_delivery;
+pub mod webhooks;

@@ -8,6 +8,8 @@ mod fixtures;
 mod admin;
 // Admin screens.
 mod admin_api;
+// API keys.
+mod api_keys;
 mod applications;
 mod auth;
 mod authorization;
@@ -18,6 +20,8 @@ mod health;
 mod lifecycle;
 mod mail;
 mod openapi;
+// Partners: organisations, origins, programmes.
+mod partners;
 mod projects;
 mod quality;
 mod reference;
@@ -25,3 +29,7 @@ mod reference;
 mod regions;
 mod search;
 mod serving;
+// Statistics (KPIs).
+mod stats;
+// Widget and referrals.
+mod widget;

@@ -137,6 +137,11 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn start(backend: Backend) -> Self {
+        Self::start_with(backend, |_| {}).await
+    }
+
+    /// `start` with settings changed (webhooks: private targets refused, short timeouts).
+    pub async fn start_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> Self {
         let (url, sqlite_dir, pg) = match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("tempdir");
@@ -161,7 +166,7 @@ impl TestApp {
         })
         .await
         .expect("prepare");
-        Self::serve(db, database_url, sqlite_dir, pg)
+        Self::serve_with(db, database_url, sqlite_dir, pg, configure)
     }
 
     /// Serves an app over `db` without preparing it (for outage tests).
@@ -170,6 +175,16 @@ impl TestApp {
         database_url: DatabaseUrl,
         sqlite_dir: Option<tempfile::TempDir>,
         pg: Option<PgDatabase>,
+    ) -> Self {
+        Self::serve_with(db, database_url, sqlite_dir, pg, |_| {})
+    }
+
+    pub fn serve_with(
+        db: Db,
+        database_url: DatabaseUrl,
+        sqlite_dir: Option<tempfile::TempDir>,
+        pg: Option<PgDatabase>,
+        configure: impl FnOnce(&mut Config),
     ) -> Self {
         let static_dir = tempfile::tempdir().expect("static dir");
         std::fs::write(
@@ -197,23 +212,30 @@ impl TestApp {
                 None => SearchEngine::empty().expect("empty index"),
             })
         };
+        let mut config = Config {
+            database_url,
+            static_dir: static_dir.path().to_path_buf(),
+            data_dir: static_dir.path().to_path_buf(),
+            jwt_secret: None,
+            cors_origins: vec!["https://partner.example".to_owned()],
+            body_limit: DEFAULT_BODY_LIMIT,
+            pool_size: 4,
+            smtp_url: None,
+            mail_from: "架け橋 <no-reply@kakehashi.example>".to_owned(),
+            search_cache: true,
+            // Webhooks: the tests' receivers listen on 127.0.0.1; keep attempts short.
+            webhook_allow_private: true,
+            webhook_timeout: std::time::Duration::from_secs(2),
+        };
+        configure(&mut config);
         let state = web::Data::new(AppState {
             search,
             db: db.clone(),
             jwt: JwtKeys::from_secret(JWT_SECRET.as_bytes()),
             clock: Arc::new(clock.clone()),
-            config: Config {
-                database_url,
-                static_dir: static_dir.path().to_path_buf(),
-                data_dir: static_dir.path().to_path_buf(),
-                jwt_secret: None,
-                cors_origins: vec!["https://partner.example".to_owned()],
-                body_limit: DEFAULT_BODY_LIMIT,
-                pool_size: 4,
-                smtp_url: None,
-                mail_from: "架け橋 <no-reply@kakehashi.example>".to_owned(),
-                search_cache: true,
-            },
+            config,
+            // API keys.
+            api_key_limits: Default::default(),
         });
         actix_web::rt::spawn(kakehashi::state::follow_search_changes(
             state.db.clone(),
@@ -315,6 +337,7 @@ pub fn talent_request(email: &str) -> RegisterRequest {
         password: PASSWORD.to_owned(),
         display_name: "山田 花子".to_owned(),
         company: None,
+        referral_code: None,
     }
 }
 
@@ -330,5 +353,6 @@ pub fn company_request(email: &str, prefecture: &str) -> RegisterRequest {
             prefecture_code: prefecture.to_owned(),
             municipality: "盛岡市".to_owned(),
         }),
+        referral_code: None,
     }
 }

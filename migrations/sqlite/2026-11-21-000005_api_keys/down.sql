@@ -1,0 +1,2 @@
+DROP INDEX api_keys_partner;
+DROP TABLE api_keys;
