@@ -59,7 +59,8 @@ impl Modify for BearerAuth {
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
                     .description(Some(
-                        "Access token from /api/v1/auth/login, /register or /refresh; valid 15 minutes.",
+                        // API keys travel in the same header; the server tells them by `kh_`.
+                        "Access token from /api/v1/auth/login, /register or /refresh (valid 15 minutes), or an API key (`kh_...`) on the endpoints that name a scope (docs/integrators.md).",
                     ))
                     .build(),
             ),
