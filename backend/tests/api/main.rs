@@ -33,3 +33,5 @@ mod serving;
 mod stats;
 // Widget and referrals.
 mod widget;
+// Webhooks.
+mod webhooks;
