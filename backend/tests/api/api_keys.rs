@@ -185,7 +185,8 @@ async fn bad_keys_answer_401_with_distinct_codes(backend: Backend) {
     let result = with_key(&app, &expiring.key).search_projects_raw().await;
     assert_eq!(status_and_code(result), (401, "api_key_expired".into()));
 
-    // Revoked.
+    // Revoked (the staff's session has expired meanwhile: sign in again).
+    let staff = app.again(&staff).await;
     staff.api.revoke_api_key(good.api_key.id).await.unwrap();
     let result = with_key(&app, &good.key).get_project_raw(1).await;
     assert_eq!(status_and_code(result), (401, "api_key_revoked".into()));
