@@ -401,7 +401,7 @@ fn admin(db: &Db, cmd: AdminCommand) -> Result<(), String> {
         } => {
             let kind = PartnerKind::parse(&kind)
                 .ok_or("--kind must be prefecture, municipality, bank, chamber or other")?;
-            let partner = accounts::create_partner_with(
+            let partner = accounts::create_partner(
                 &mut conn,
                 &name,
                 kind,

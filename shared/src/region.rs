@@ -13,7 +13,7 @@ pub struct Region {
     /// Cities with figures, usually the prefectural capital; empty when none are recorded
     /// (Tokyo itself is the starting point, so it has none).
     pub cities: Vec<CityFacts>,
-    /// Programmes and subsidies partners maintain (none recorded yet).
+    /// Programmes and subsidies partners maintain for the prefecture, oldest first.
     pub programmes: Vec<Programme>,
 }
 
@@ -47,14 +47,30 @@ pub struct CityFacts {
 }
 
 /// A programme or subsidy for people who work in the region (移住・関係人口の支援制度),
-/// maintained by a partner. None are recorded yet, so lists of them are always empty.
+/// maintained by a partner covering the prefecture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Programme {
+    #[cfg_attr(feature = "openapi", schema(example = 7))]
+    pub id: i64,
     #[cfg_attr(feature = "openapi", schema(example = "副業人材交通費補助"))]
-    pub name: String,
-    /// The partner organisation that runs the programme.
+    pub title: String,
+    /// Free text, as the programme states it.
+    #[cfg_attr(feature = "openapi", schema(example = "上限30万円"))]
+    pub amount: String,
+    /// Who may use it.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "県内企業と契約した県外在住の副業人材")
+    )]
+    pub eligibility: String,
+    /// Where to read the conditions and apply (http or https).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "https://www.pref.iwate.example/fukugyo")
+    )]
+    pub url: String,
+    /// The name of the partner organisation that maintains it.
+    #[cfg_attr(feature = "openapi", schema(example = "岩手県"))]
     pub provider: String,
-    /// Where to read the conditions.
-    pub url: Option<String>,
 }

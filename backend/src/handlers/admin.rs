@@ -5,8 +5,9 @@ use actix_web::{get, patch, post, web, web::Json, HttpResponse};
 use kakehashi_shared::admin::{
     AdminHub, HubInput, HubPatch, OutboxEmail, StaffCreated, StaffInput,
 };
-use kakehashi_shared::auth::{Me, PartnerSummary};
+use kakehashi_shared::auth::Me;
 use kakehashi_shared::enums::Role;
+use kakehashi_shared::partner::Partner;
 use kakehashi_shared::{Page, Problem};
 
 use super::State;
@@ -193,12 +194,13 @@ pub async fn create_staff(
         .json(created))
 }
 
-/// Every regional partner organisation, oldest first (to attach partner staff to).
+/// Every regional partner organisation, oldest first, with its prefectures, allowed widget
+/// origins, referral code and link, staff count and what it referred.
 #[utoipa::path(
-    tag = "admin",
+    tag = "partners",
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Every partner (one page)", body = Page<PartnerSummary>),
+        (status = 200, description = "Every partner (one page)", body = Page<Partner>),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Admins only", body = Problem, content_type = "application/problem+json"),
     )
@@ -207,10 +209,10 @@ pub async fn create_staff(
 pub async fn partners(
     state: State,
     AuthUser(actor): AuthUser,
-) -> Result<Json<Page<PartnerSummary>>, ApiError> {
+) -> Result<Json<Page<Partner>>, ApiError> {
     let partners = state
         .db
-        .run(move |c| service::list_partners(c, &actor))
+        .run(move |c| crate::services::partners::list(c, &actor))
         .await?;
     Ok(Json(Page::complete(partners)))
 }

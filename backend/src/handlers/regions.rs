@@ -9,7 +9,8 @@ use crate::error::ApiError;
 use crate::services::regions as service;
 
 /// Travel time and fare from Tokyo and rent in the prefecture's cities, and the programmes
-/// partners maintain for people who work there (none recorded yet, so always an empty list).
+/// and subsidies partners covering the prefecture maintain for people who work there (title,
+/// amount, eligibility, link and the partner's name; oldest first).
 /// A prefecture without figures (Tokyo itself, or one not covered yet) has no `cities`.
 #[utoipa::path(
     tag = "regions",

@@ -192,8 +192,9 @@ pub fn load(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<String, ApiE
                         conn,
                         p.name,
                         p.kind,
-                        p.code,
+                        Some(p.code),
                         &[p.prefecture.to_owned()],
+                        &[],
                         now,
                     )?
                     .id

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use diesel::Connection;
 use kakehashi_shared::auth::{HubSummary, Me, PartnerSummary};
 use kakehashi_shared::enums::{PartnerKind, Role};
+use kakehashi_shared::partner::{is_referral_code, normalize_origin};
 use kakehashi_shared::validation::{is_prefecture_code, normalize_email, FieldErrors};
 use kakehashi_shared::Validate;
 
@@ -13,7 +14,9 @@ use crate::error::ApiError;
 use crate::policy::Actor;
 use crate::repositories::audit::{self, AuditEntry};
 use crate::repositories::users::{self, NewUserRow, UserRow};
-use crate::repositories::{companies, from_db_time, organisations, reference, to_db_time};
+use crate::repositories::{
+    companies, from_db_time, organisations, partners, reference, to_db_time,
+};
 
 /// The account as the user sees it, with the organisation they act for.
 pub fn me(conn: &mut AnyConnection, user: UserRow) -> Result<Me, ApiError> {
@@ -186,40 +189,93 @@ pub fn create_hub(
     })
 }
 
+/// Creates a partner organisation (the CLI and the admin API). Without a referral code, one
+/// is generated; origins are checked and stored as browsers send them (lower-case, no default
+/// port), so the widget's CORS check compares them byte for byte.
 pub fn create_partner(
     conn: &mut AnyConnection,
     name: &str,
     kind: PartnerKind,
-    referral_code: &str,
+    referral_code: Option<&str>,
     prefecture_codes: &[String],
+    origins: &[String],
     now: DateTime<Utc>,
 ) -> Result<PartnerSummary, ApiError> {
     let mut e = FieldErrors::new();
     e.text("name", name, 1, 200);
-    if referral_code.len() < 3
-        || referral_code.len() > 40
-        || !referral_code
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
-        e.add(
-            "referral_code",
-            "invalid_format",
-            "3–40 letters, digits, - or _",
-        );
+    if let Some(code) = referral_code {
+        if !is_referral_code(code) {
+            e.add(
+                "referral_code",
+                "invalid_format",
+                "3–40 letters, digits, - or _",
+            );
+        }
     }
+    let origins = normalized_origins(&mut e, origins);
     e.into_result().map_err(ApiError::Validation)?;
     conn.transaction(|conn| {
         check_prefectures(conn, prefecture_codes)?;
+        let code = match referral_code {
+            Some(code) => {
+                if partners::referral_code_taken(conn, code)? {
+                    return Err(ApiError::field(
+                        "referral_code",
+                        "duplicate",
+                        "another partner already uses this referral code",
+                    ));
+                }
+                code.to_owned()
+            }
+            None => generate_referral_code(conn)?,
+        };
         let id = organisations::insert_partner(
             conn,
             name.trim(),
             kind,
-            referral_code,
+            &code,
             prefecture_codes,
             to_db_time(now),
         )?;
+        partners::set_origins(conn, id, &origins)?;
         audit::record(conn, &AuditEntry::new("partner", id, "created", now))?;
         Ok(organisations::partner_summary(conn, id)?)
     })
+}
+
+/// Origins normalised and without duplicates; each one that is not an origin is named as
+/// `origins[i]`.
+pub fn normalized_origins(e: &mut FieldErrors, origins: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(origins.len());
+    for (i, origin) in origins.iter().enumerate() {
+        match normalize_origin(origin) {
+            Some(o) if !out.contains(&o) => out.push(o),
+            Some(_) => {}
+            None => e.add(
+                &format!("origins[{i}]"),
+                "invalid_format",
+                format!("{origin:?} is not an origin: write https://host or https://host:port, without a path"),
+            ),
+        }
+    }
+    out
+}
+
+/// A fresh referral code such as `p-7kq2mx9a`: short enough to read out, random enough not
+/// to be guessed in order, and checked against the codes in use.
+fn generate_referral_code(conn: &mut AnyConnection) -> Result<String, ApiError> {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut rng = rand::rngs::OsRng;
+    for _ in 0..8 {
+        let code: String = std::iter::once("p-".to_owned())
+            .chain(
+                (0..8).map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())]).to_string()),
+            )
+            .collect();
+        if !partners::referral_code_taken(conn, &code)? {
+            return Ok(code);
+        }
+    }
+    Err(ApiError::internal("no free referral code after 8 tries"))
 }

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use diesel::Connection;
 use kakehashi_shared::admin::{AdminHub, HubInput, HubPatch, StaffCreated, StaffInput};
-use kakehashi_shared::auth::{HubSummary, Me, PartnerSummary};
+use kakehashi_shared::auth::{HubSummary, Me};
 use kakehashi_shared::enums::Role;
 use kakehashi_shared::Page;
 
@@ -163,13 +163,4 @@ pub fn create_staff(
         Ok::<_, ApiError>(account)
     })?;
     Ok(StaffCreated { account, password })
-}
-
-/// Every partner organisation, oldest first (for the staff form's choice).
-pub fn list_partners(
-    conn: &mut AnyConnection,
-    actor: &Actor,
-) -> Result<Vec<PartnerSummary>, ApiError> {
-    admins_only(actor)?;
-    Ok(organisations::list_partners(conn)?)
 }

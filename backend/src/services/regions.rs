@@ -1,4 +1,5 @@
-//! Region facts: travel from Tokyo and rent, per prefecture. The figures are compiled into the
+//! Region facts: travel from Tokyo and rent, per prefecture, and the programmes partners
+//! maintain for it. The figures are compiled into the
 //! binary from `backend/data/reference/living_costs.csv` (a copy of the design folder's
 //! `tohoku_living_costs.csv`: the product never reads files beside the repo at run time).
 
@@ -110,17 +111,20 @@ pub async fn region(db: &Db, code: String) -> Result<Region, ApiError> {
         .filter(|c| c.prefecture_code == code)
         .map(|c| c.facts.clone())
         .collect();
-    let prefecture = db
-        .run(move |c| Ok(repo::prefectures(c)?))
-        .await?
-        .into_iter()
-        .find(|p| p.code == code)
-        .ok_or(ApiError::NotFound)?;
+    let (prefecture, programmes) = db
+        .run(move |c| {
+            let prefecture = repo::prefectures(c)?
+                .into_iter()
+                .find(|p| p.code == code)
+                .ok_or(ApiError::NotFound)?;
+            let programmes = super::partners::for_region(c, &prefecture.code)?;
+            Ok((prefecture, programmes))
+        })
+        .await?;
     Ok(Region {
         prefecture,
         cities,
-        // Partners do not maintain any programmes in the product yet.
-        programmes: Vec::new(),
+        programmes,
     })
 }
 

@@ -163,8 +163,9 @@ async fn partners_see_no_individual_records(backend: Backend) {
                 conn,
                 "みちのく銀行",
                 kakehashi_shared::enums::PartnerKind::Bank,
-                "michinoku",
+                Some("michinoku"),
                 &["03".into()],
+                &[],
                 now,
             )?;
             kakehashi::services::accounts::create_staff(

@@ -31,7 +31,7 @@ async fn a_prefecture_with_figures_has_its_city(backend: Backend) {
     assert_eq!(morioka.rent_plus_two_round_trips_yen, 109_542);
     assert!(
         iwate.programmes.is_empty(),
-        "no programmes are recorded yet"
+        "a fresh database has no programmes (tests/api/partners.rs adds some)"
     );
     app.stop().await;
 }
