@@ -163,6 +163,27 @@ pub fn partner_member(actor: &Actor, partner_id: i64) -> Result<(), ApiError> {
     }
 }
 
+// API keys.
+/// Whose API keys the caller manages: partner staff their own partner's (`Some(partner)`),
+/// admins every key (`None`), since the operator must be able to revoke a leaked partner key.
+/// Everyone else: 403 (keys are for organisations that integrate, not for people).
+pub fn api_key_owner(actor: &Actor) -> Result<Option<i64>, ApiError> {
+    match actor.role {
+        Role::Admin => Ok(None),
+        Role::Partner => actor.partner_id.map(Some).ok_or(ApiError::Forbidden),
+        _ => Err(ApiError::Forbidden),
+    }
+}
+
+/// A key belonging to another partner (or an admin's key, for partner staff) answers 404.
+pub fn can_manage_api_key(actor: &Actor, key_partner_id: Option<i64>) -> Result<(), ApiError> {
+    match api_key_owner(actor)? {
+        None => Ok(()),
+        Some(partner) if key_partner_id == Some(partner) => Ok(()),
+        Some(_) => Err(ApiError::NotFound),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,26 +240,5 @@ mod tests {
         assert!(can_view_user(&actor(Role::Talent), 1).is_ok());
         assert!(can_view_user(&actor(Role::Talent), 2).is_err());
         assert!(can_view_user(&actor(Role::Admin), 2).is_ok());
-    }
-}
-
-// API keys.
-/// Whose API keys the caller manages: partner staff their own partner's (`Some(partner)`),
-/// admins every key (`None`), since the operator must be able to revoke a leaked partner key.
-/// Everyone else: 403 (keys are for organisations that integrate, not for people).
-pub fn api_key_owner(actor: &Actor) -> Result<Option<i64>, ApiError> {
-    match actor.role {
-        Role::Admin => Ok(None),
-        Role::Partner => actor.partner_id.map(Some).ok_or(ApiError::Forbidden),
-        _ => Err(ApiError::Forbidden),
-    }
-}
-
-/// A key belonging to another partner (or an admin's key, for partner staff) answers 404.
-pub fn can_manage_api_key(actor: &Actor, key_partner_id: Option<i64>) -> Result<(), ApiError> {
-    match api_key_owner(actor)? {
-        None => Ok(()),
-        Some(partner) if key_partner_id == Some(partner) => Ok(()),
-        Some(_) => Err(ApiError::NotFound),
     }
 }
