@@ -1,5 +1,7 @@
 //! Kakehashi's API server as a library, so the binary and the tests build the same app.
 
+// Widget and referrals.
+pub mod api_cors;
 pub mod app;
 pub mod auth;
 pub mod clock;

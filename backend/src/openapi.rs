@@ -35,6 +35,8 @@ times are RFC 3339 UTC; money is integer yen; prefectures are JIS X 0401 codes (
         (name = "notifications", description = "What needs the caller's attention"),
         // Widget and referrals.
         (name = "widget", description = "The embeddable widget partners put on their sites: its script, its postings (CORS per partner origin) and its counted links"),
+        // Statistics (KPIs).
+        (name = "stats", description = "Figures (KPIs): the public summary, staff and partner figures, as JSON or CSV for Excel (UTF-8 with BOM)"),
         // Admin screens.
         (name = "admin", description = "Hubs, staff accounts, partners and the email outbox (admins only)"),
         // API keys.

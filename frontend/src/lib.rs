@@ -18,10 +18,14 @@ mod i18n;
 mod pages;
 mod paging;
 mod reference;
+// Widget and referrals.
+mod referral;
 pub mod routes;
 mod session;
 
 /// Starts the app with one bundle's page switch (`routes::switch::<BUNDLE>`).
 pub fn start(render: fn(routes::Route) -> yew::Html) {
+    // A partner's link (`?ref=CODE`) may land on any page of any bundle.
+    referral::capture();
     yew::Renderer::<app::App>::with_props(app::AppProps { render }).render();
 }

@@ -21,6 +21,13 @@ pub struct ApplicationInput {
     /// Answers to the project's screening questions, in order.
     #[serde(default)]
     pub screening_answers: Vec<String>,
+    /// The referral code of the partner whose link the talent followed to this posting (kept
+    /// by the app for 30 days). Without one, the application is attributed to the partner
+    /// that referred the talent's registration, if any. A well-formed code no partner has (a
+    /// stale link) is ignored; a malformed one is refused (422).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = "iwate-pref", max_length = 40))]
+    pub referral_code: Option<String>,
 }
 
 impl Validate for ApplicationInput {
@@ -29,6 +36,17 @@ impl Validate for ApplicationInput {
         e.text("proposal", &self.proposal, 20, 4000);
         for (i, a) in self.screening_answers.iter().enumerate() {
             e.text(&format!("screening_answers[{i}]"), a, 1, 2000);
+        }
+        if self
+            .referral_code
+            .as_deref()
+            .is_some_and(|c| !crate::embed::is_referral_code(c))
+        {
+            e.add(
+                "referral_code",
+                "invalid_format",
+                "3–40 letters, digits, - or _",
+            );
         }
         e.into_result()
     }
@@ -74,6 +92,10 @@ pub struct Application {
     /// company has written one: where both sides read, accept or ask for changes.
     #[serde(default)]
     pub contract_id: Option<i64>,
+    /// The partner whose link led to this application (coordinators, admins and the talent;
+    /// never shown to the company).
+    #[serde(default)]
+    pub referred_by: Option<crate::embed::ReferralPartner>,
 }
 
 /// One step of an application's history.

@@ -38,6 +38,13 @@ pub struct RegisterRequest {
     /// The company to create; required when `account_type` is `company`, absent otherwise.
     #[serde(default)]
     pub company: Option<NewCompany>,
+    /// The referral code of the partner whose link brought the person here (`?ref=` on any
+    /// page, kept by the app for 30 days). Recorded on the talent, or on the company of a
+    /// company account. A well-formed code that no partner has (a stale link) is ignored, so
+    /// an old link never blocks a registration; a malformed one is refused (422).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(example = "iwate-pref", max_length = 40))]
+    pub referral_code: Option<String>,
 }
 
 /// The first facts about a company, given when its first member registers.
@@ -115,6 +122,17 @@ impl Validate for RegisterRequest {
                 "must be absent for a talent account",
             ),
             (AccountType::Talent, None) => {}
+        }
+        if self
+            .referral_code
+            .as_deref()
+            .is_some_and(|c| !crate::embed::is_referral_code(c))
+        {
+            e.add(
+                "referral_code",
+                "invalid_format",
+                "3–40 letters, digits, - or _",
+            );
         }
         e.into_result()
     }
@@ -207,6 +225,9 @@ pub struct Me {
     pub partner: Option<PartnerSummary>,
     /// When the account was opened (RFC 3339, UTC).
     pub created_at: DateTime<Utc>,
+    /// The partner whose link brought a talent (or a company member's company) here.
+    #[serde(default)]
+    pub referred_by: Option<crate::embed::ReferralPartner>,
 }
 
 /// A company, as named on other records.
@@ -262,6 +283,7 @@ mod tests {
             password: "correct horse battery".into(),
             display_name: "山田 花子".into(),
             company: None,
+            referral_code: None,
         }
     }
 
@@ -307,5 +329,14 @@ mod tests {
             ..talent()
         };
         assert_eq!(r.validate().unwrap_err().0.len(), 3);
+    }
+
+    #[test]
+    fn a_malformed_referral_code_is_refused() {
+        let mut r = talent();
+        r.referral_code = Some("iwate-pref".into());
+        assert!(r.validate().is_ok());
+        r.referral_code = Some("<script>".into());
+        assert_eq!(r.validate().unwrap_err().0[0].field, "referral_code");
     }
 }

@@ -22,6 +22,8 @@ pub struct ApplicationRow {
     pub decline_message: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The partner whose link led to the application (`widget::set_application_referral`).
+    pub referred_by_partner_id: Option<i64>,
 }
 
 /// An application with the facts its views and rules need.

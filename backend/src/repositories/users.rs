@@ -17,6 +17,8 @@ pub struct UserRow {
     pub partner_id: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The partner whose link brought a talent here (set by `widget::set_user_referral`).
+    pub referred_by_partner_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Insertable)]

@@ -222,6 +222,7 @@ pub fn load(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<String, ApiE
                     prefecture_code: (*prefecture).to_owned(),
                     municipality: (*municipality).to_owned(),
                 }),
+                referral_code: None,
             };
             request.validate().map_err(ApiError::Validation)?;
             if !users::email_exists(conn, email)? {

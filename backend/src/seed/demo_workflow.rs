@@ -278,6 +278,7 @@ fn proposal() -> ApplicationInput {
     ApplicationInput {
         proposal: "これまでの経験を活かし、最初の1か月で現状を整理し、3か月で成果が見える形にします。オンライン中心で、月1回は現地に伺います。".to_owned(),
         screening_answers: vec!["前職で同じ課題に取り組み、売上と業務時間の両方を改善しました。".to_owned()],
+        referral_code: None,
     }
 }
 

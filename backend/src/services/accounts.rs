@@ -40,6 +40,14 @@ pub fn me(conn: &mut AnyConnection, user: UserRow) -> Result<Me, ApiError> {
             .map(|id| organisations::partner_summary(conn, id))
             .transpose()?,
         created_at: from_db_time(user.created_at),
+        // Widget and referrals: a talent's own referral, or a member's company's.
+        referred_by: {
+            let partner = match user.company_id {
+                Some(company) => crate::repositories::widget::company_referral(conn, company)?,
+                None => user.referred_by_partner_id,
+            };
+            crate::services::embed::referral_partner(conn, partner)?
+        },
     })
 }
 

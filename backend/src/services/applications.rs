@@ -75,6 +75,7 @@ pub fn to_dto(conn: &mut AnyConnection, ctx: ApplicationContext) -> Result<Appli
         timeline,
         match_score: None,
         contract_id,
+        referred_by: crate::services::embed::referral_partner(conn, a.referred_by_partner_id)?,
     })
 }
 
@@ -203,6 +204,16 @@ pub fn apply(
                 .by(actor.user_id)
                 .to_state("applied"),
         )?;
+        // Widget and referrals: the link the talent followed to this posting, else the
+        // partner that referred the talent's registration.
+        let referral = match crate::services::embed::referral(conn, input.referral_code.as_deref())?
+        {
+            Some(partner) => Some(partner),
+            None => crate::repositories::users::find(conn, actor.user_id)?.referred_by_partner_id,
+        };
+        if let Some(partner) = referral {
+            crate::repositories::widget::set_application_referral(conn, id, partner)?;
+        }
         // The company's responsiveness counts the applications it receives.
         crate::repositories::search_changes::record(
             conn,
@@ -225,13 +236,24 @@ pub fn apply(
             now,
         )?;
         let ctx = repo::find(conn, id)?;
+        // Webhooks.
+        crate::services::webhooks::application_created(conn, &ctx, now)?;
         to_dto(conn, ctx)
     })
 }
 
 pub fn get(conn: &mut AnyConnection, actor: &Actor, id: i64) -> Result<Application, ApiError> {
     let (ctx, _) = load(conn, actor, id)?;
-    to_dto(conn, ctx)
+    to_dto(conn, ctx).map(|a| seen_by(actor, a))
+}
+
+/// Which partner referred an applicant is the hub's and the partner's business, and the
+/// talent's own; the company does not see it.
+fn seen_by(actor: &Actor, mut a: Application) -> Application {
+    if actor.role == Role::CompanyMember {
+        a.referred_by = None;
+    }
+    a
 }
 
 #[derive(Debug, Clone, Default)]
@@ -262,7 +284,11 @@ pub fn list(
         Role::Partner => return Err(ApiError::Forbidden),
     }
     let rows = repo::list(conn, &filter, page.before, page.fetch())?;
-    page.page(rows, |c| c.application.id, |c| to_dto(conn, c))
+    page.page(
+        rows,
+        |c| c.application.id,
+        |c| to_dto(conn, c).map(|a| seen_by(actor, a)),
+    )
 }
 
 /// Moves an application: the company shortlists, interviews, offers or declines; the talent
@@ -359,8 +385,16 @@ pub fn transition(
                 now,
             )?,
         }
+        // Webhooks.
+        crate::services::webhooks::application_status_changed(
+            conn,
+            &ctx,
+            from.as_str(),
+            to.as_str(),
+            now,
+        )?;
         let ctx = repo::find(conn, id)?;
-        to_dto(conn, ctx)
+        to_dto(conn, ctx).map(|a| seen_by(actor, a))
     })
 }
 
@@ -464,6 +498,15 @@ pub fn decline_waiting(
             conn,
             &AuditEntry::new("application", a.id, "decline", now)
                 .moved(from.as_str(), ApplicationStatus::Declined.as_str()),
+        )?;
+        // Webhooks.
+        let ctx = repo::find(conn, a.id)?;
+        crate::services::webhooks::application_status_changed(
+            conn,
+            &ctx,
+            from.as_str(),
+            ApplicationStatus::Declined.as_str(),
+            now,
         )?;
         notify::users(
             conn,

@@ -36,6 +36,9 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> Result<TokenRes
                 if users::email_exists(conn, &email)? {
                     return Err(ApiError::EmailTaken);
                 }
+                // Widget and referrals: a code no partner has (a stale link) records nothing.
+                let referral =
+                    crate::services::embed::referral(conn, req.referral_code.as_deref())?;
                 let company_id = match (&req.account_type, &req.company) {
                     (AccountType::Company, Some(company)) => {
                         if !reference::industry_exists(conn, &company.industry_code)? {
@@ -59,7 +62,7 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> Result<TokenRes
                                 industry_code: &company.industry_code,
                                 prefecture_code: &company.prefecture_code,
                                 municipality: company.municipality.trim(),
-                                referred_by_partner_id: None,
+                                referred_by_partner_id: referral,
                                 created_at: to_db_time(now),
                                 updated_at: to_db_time(now),
                             },
@@ -73,7 +76,7 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> Result<TokenRes
                 } else {
                     Role::Talent
                 };
-                let user = users::insert(
+                let mut user = users::insert(
                     conn,
                     &NewUserRow {
                         email: &email,
@@ -88,6 +91,11 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> Result<TokenRes
                     },
                 )
                 .map_err(unique_email)?;
+                // A company's referral is on the company (above); a talent's on the account.
+                if let (None, Some(partner)) = (company_id, referral) {
+                    crate::repositories::widget::set_user_referral(conn, user.id, partner)?;
+                    user.referred_by_partner_id = Some(partner);
+                }
                 if let Some(id) = company_id {
                     audit::record(
                         conn,

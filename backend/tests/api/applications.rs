@@ -16,6 +16,7 @@ fn proposal() -> ApplicationInput {
     ApplicationInput {
         proposal: "EC立ち上げの経験を活かし、最初の3か月で商品ページと広告を見直します。".into(),
         screening_answers: vec!["前職でEC売上を3年で4倍にしました。".into()],
+        referral_code: None,
     }
 }
 

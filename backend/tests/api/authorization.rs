@@ -46,6 +46,7 @@ async fn world(app: &TestApp) -> World {
             &ApplicationInput {
                 proposal: "二十文字以上の提案文です。よろしくお願いします。".into(),
                 screening_answers: vec!["はい".into()],
+                referral_code: None,
             },
         )
         .await

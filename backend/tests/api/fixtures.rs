@@ -238,6 +238,7 @@ pub async fn engaged(app: &TestApp) -> (User, User, User, i64, i64) {
             &ApplicationInput {
                 proposal: "二十文字以上の提案文です。よろしくお願いします。".into(),
                 screening_answers: vec!["はい".into()],
+                referral_code: None,
             },
         )
         .await

@@ -112,6 +112,7 @@ async fn the_whole_life(backend: Backend) {
             &ApplicationInput {
                 proposal: "EC立ち上げの経験で、最初の3か月に商品ページと広告を見直します。".into(),
                 screening_answers: vec!["前職でEC売上を4倍にしました。".into()],
+                referral_code: None,
             },
         )
         .await

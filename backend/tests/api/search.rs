@@ -266,6 +266,7 @@ async fn recommendations_explain_themselves(backend: Backend) {
             &ApplicationInput {
                 proposal: "二十文字以上の提案文です。よろしくお願いします。".into(),
                 screening_answers: vec!["はい".into()],
+                referral_code: None,
             },
         )
         .await

@@ -89,7 +89,13 @@ pub fn register_page() -> Html {
             spawn_local(async move {
                 match api::client().register(&request).await {
                     // The effect above moves on to /me once the session is in place.
-                    Ok(tokens) => session.sign_in(tokens),
+                    Ok(tokens) => {
+                        // The server ignores a code no partner has (a stale link): forget it.
+                        if request.referral_code.is_some() && tokens.user.referred_by.is_none() {
+                            crate::referral::forget();
+                        }
+                        session.sign_in(tokens)
+                    }
                     Err(error) => {
                         let error = ApiError::from(error);
                         let invalid = FormErrors::from_api(&error);

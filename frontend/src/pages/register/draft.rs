@@ -130,6 +130,8 @@ impl Draft {
             password: self.password.clone(),
             display_name: self.display_name.trim().to_owned(),
             company,
+            // The partner whose link brought the person here (kept for 30 days).
+            referral_code: crate::referral::stored(),
         }
     }
 }

@@ -180,6 +180,8 @@ pub fn proposal_form(props: &ProposalFormProps) -> Html {
             let input = ApplicationInput {
                 proposal: proposal.trim().to_owned(),
                 screening_answers: answers.iter().map(|a| a.trim().to_owned()).collect(),
+                // The partner whose link led here, if the talent followed one in the last 30 days.
+                referral_code: crate::referral::stored(),
             };
             if let Err(invalid) = input.validate() {
                 let invalid = invalid.0;

@@ -1,0 +1,111 @@
+//! The embeddable widget's data (`GET /embed/projects`) and referral codes: the partner code a
+//! widget link carries (`?ref=CODE`), which the app keeps and sends on registration and on
+//! applying so the partner that brought someone in is recorded.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The most projects one widget shows.
+pub const EMBED_LIMIT_MAX: i64 = 20;
+/// Projects shown when `data-limit` is absent.
+pub const EMBED_LIMIT_DEFAULT: i64 = 5;
+/// Days the app keeps a referral code from a link before forgetting it.
+pub const REFERRAL_DAYS: i64 = 30;
+
+/// Whether `code` has the shape of a referral code (3–40 ASCII letters, digits, `-` or `_`),
+/// the rule partners' codes are created with. The app stores only codes of this shape.
+pub fn is_referral_code(code: &str) -> bool {
+    (3..=40).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// What a partner's widget shows: the region's open postings, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmbedProjects {
+    /// The partner whose widget this is.
+    #[cfg_attr(feature = "openapi", schema(example = "岩手県"))]
+    pub partner_name: String,
+    /// The prefecture asked for; absent when the widget shows every prefecture.
+    #[cfg_attr(feature = "openapi", schema(example = "03"))]
+    pub prefecture_code: Option<String>,
+    /// Its name in the language asked for.
+    #[cfg_attr(feature = "openapi", schema(example = "岩手県"))]
+    pub prefecture_name: Option<String>,
+    /// At most `limit` postings whose recruitment is open, newest first.
+    pub items: Vec<EmbedProject>,
+    /// Every open posting of the region on Kakehashi, with the partner's referral (a path on
+    /// the API's origin).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "/projects?prefecture=03&ref=iwate-pref")
+    )]
+    pub more_url: String,
+}
+
+/// One posting as the widget shows it: what is public on the posting's own page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmbedProject {
+    #[cfg_attr(feature = "openapi", schema(example = 12))]
+    pub id: i64,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "南部せんべいのEC売上を2倍にするWebマーケター")
+    )]
+    pub title: String,
+    #[cfg_attr(feature = "openapi", schema(example = "岩手製菓株式会社"))]
+    pub company_name: String,
+    /// The company's city, town or village.
+    #[cfg_attr(feature = "openapi", schema(example = "盛岡市"))]
+    pub municipality: String,
+    #[cfg_attr(feature = "openapi", schema(example = "03"))]
+    pub prefecture_code: String,
+    /// The prefecture's name in the language asked for.
+    #[cfg_attr(feature = "openapi", schema(example = "岩手県"))]
+    pub prefecture_name: String,
+    /// Monthly fee in yen.
+    #[cfg_attr(feature = "openapi", schema(example = 100000))]
+    pub monthly_fee: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(example = 30))]
+    pub hours_per_month: Option<i32>,
+    /// Whether the work can be done remotely.
+    pub remote_allowed: Option<bool>,
+    /// Applications close then (RFC 3339, UTC).
+    pub recruitment_closes_at: Option<DateTime<Utc>>,
+    /// Where the link goes: counts the click, then opens the posting with the partner's
+    /// referral (a path on the API's origin).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "/embed/click?partner=iwate-pref&project=12&prefecture=03")
+    )]
+    pub url: String,
+}
+
+/// The partner that referred a person or an application, as shown beside them (「紹介元」).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReferralPartner {
+    #[cfg_attr(feature = "openapi", schema(example = 3))]
+    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(example = "岩手県"))]
+    pub name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn referral_codes_have_the_partners_shape() {
+        assert!(is_referral_code("iwate-pref"));
+        assert!(is_referral_code("michinoku_bank2"));
+        assert!(!is_referral_code("ab"));
+        assert!(!is_referral_code(&"a".repeat(41)));
+        assert!(!is_referral_code("iwate pref"));
+        assert!(!is_referral_code("<script>"));
+        assert!(!is_referral_code("岩手"));
+    }
+}
