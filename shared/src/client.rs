@@ -914,6 +914,52 @@ impl ApiClient {
     }
 }
 
+// Webhooks.
+impl ApiClient {
+    /// `POST /api/v1/webhooks`: subscribes a URL; the answer holds the secret, shown once.
+    pub async fn create_webhook(
+        &self,
+        body: &crate::webhook::WebhookInput,
+    ) -> Result<crate::webhook::WebhookCreated, ClientError> {
+        self.post("/api/v1/webhooks", body).await
+    }
+
+    /// `GET /api/v1/webhooks`: the caller's active subscriptions.
+    pub async fn webhooks(&self) -> Result<Page<crate::webhook::Webhook>, ClientError> {
+        self.get("/api/v1/webhooks").await
+    }
+
+    /// `DELETE /api/v1/webhooks/{id}`
+    pub async fn delete_webhook(&self, id: i64) -> Result<(), ClientError> {
+        self.delete(&format!("/api/v1/webhooks/{id}")).await
+    }
+
+    /// `GET /api/v1/webhooks/{id}/deliveries`: the delivery log, newest first.
+    pub async fn webhook_deliveries(
+        &self,
+        id: i64,
+        limit: u32,
+        cursor: Option<&str>,
+    ) -> Result<Page<crate::webhook::WebhookDelivery>, ClientError> {
+        let mut path = format!("/api/v1/webhooks/{id}/deliveries?limit={limit}");
+        if let Some(cursor) = cursor {
+            path.push_str(&format!("&cursor={}", encode_query_value(cursor)));
+        }
+        self.get(&path).await
+    }
+
+    /// `POST /api/v1/webhook-deliveries/{id}/redeliver`: queues the event again.
+    pub async fn redeliver_webhook(
+        &self,
+        delivery_id: i64,
+    ) -> Result<crate::webhook::WebhookDelivery, ClientError> {
+        self.post_empty(&format!(
+            "/api/v1/webhook-deliveries/{delivery_id}/redeliver"
+        ))
+        .await
+    }
+}
+
 /// Percent-encodes a query value (cursors are opaque and may hold `&`, `=` or `+`).
 fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -926,4 +972,80 @@ fn encode_query_value(value: &str) -> String {
         }
     }
     out
+}
+
+// Statistics (KPIs).
+impl ApiClient {
+    /// `GET /api/v1/stats/summary`: the public figures, for all of Japan or one prefecture,
+    /// one calendar year or all time.
+    pub async fn stats_summary(
+        &self,
+        prefecture: Option<&str>,
+        year: Option<i32>,
+    ) -> Result<crate::stats::Stats, ClientError> {
+        self.get(&stats_summary_path(prefecture, year, false)).await
+    }
+
+    /// `GET /api/v1/stats`: the staff figures (the caller's hub or partner only, for those).
+    pub async fn stats(
+        &self,
+        filter: &crate::stats::StatsFilter,
+    ) -> Result<crate::stats::Stats, ClientError> {
+        self.get(&format!("/api/v1/stats?{}", filter.query())).await
+    }
+
+    /// `GET /api/v1/partners/{id}/stats`: one partner's figures (`filter.partner` is unused).
+    pub async fn partner_stats(
+        &self,
+        partner: i64,
+        filter: &crate::stats::StatsFilter,
+    ) -> Result<crate::stats::Stats, ClientError> {
+        let filter = crate::stats::StatsFilter {
+            partner: None,
+            ..filter.clone()
+        };
+        self.get(&format!(
+            "/api/v1/partners/{partner}/stats?{}",
+            filter.query()
+        ))
+        .await
+    }
+
+    /// `GET path` as raw bytes (a CSV export), with the caller's token; a problem on failure.
+    pub async fn get_bytes(&self, path: &str) -> Result<Vec<u8>, ClientError> {
+        let response = self
+            .request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        let status = response.status();
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| ClientError::Network(e.to_string()))?;
+        if status.is_success() {
+            Ok(bytes.to_vec())
+        } else {
+            Err(serde_json::from_slice::<Problem>(&bytes)
+                .map(ClientError::Problem)
+                .unwrap_or_else(|_| {
+                    ClientError::Decode(format!("HTTP {} without a problem body", status.as_u16()))
+                }))
+        }
+    }
+}
+
+/// The public summary's path, as JSON or as CSV (a plain link can download it: no token).
+pub fn stats_summary_path(prefecture: Option<&str>, year: Option<i32>, csv: bool) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = prefecture.filter(|p| !p.is_empty()) {
+        parts.push(format!("prefecture={}", encode_query_value(p)));
+    }
+    if let Some(y) = year {
+        parts.push(format!("year={y}"));
+    }
+    if csv {
+        parts.push("format=csv".to_owned());
+    }
+    format!("/api/v1/stats/summary?{}", parts.join("&"))
 }

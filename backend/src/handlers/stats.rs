@@ -53,6 +53,9 @@ pub struct StatsQuery {
     pub format: Option<Format>,
     /// Language of the CSV headers and labels: `ja` (default) or `en`.
     pub lang: Option<Lang>,
+    /// CSV only: the sections to include, comma-separated (`funnel,terms`); all by default.
+    /// The scope rows always come first.
+    pub section: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -72,6 +75,9 @@ pub struct PartnerStatsQuery {
     pub format: Option<Format>,
     /// Language of the CSV headers and labels: `ja` (default) or `en`.
     pub lang: Option<Lang>,
+    /// CSV only: the sections to include, comma-separated (`funnel,terms`); all by default.
+    /// The scope rows always come first.
+    pub section: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -86,19 +92,29 @@ pub struct SummaryQuery {
     pub format: Option<Format>,
     /// Language of the CSV headers and labels: `ja` (default) or `en`.
     pub lang: Option<Lang>,
+    /// CSV only: the sections to include, comma-separated (`funnel,terms`); all by default.
+    /// The scope rows always come first.
+    pub section: Option<String>,
+}
+
+/// How the figures were asked for.
+struct Output {
+    format: Option<Format>,
+    lang: Option<Lang>,
+    section: Option<String>,
 }
 
 fn answer(
     stats: Stats,
-    format: Option<Format>,
-    lang: Option<Lang>,
+    out: Output,
     name: &str,
     now: DateTime<Utc>,
 ) -> Result<HttpResponse, ApiError> {
-    match format.unwrap_or_default() {
+    match out.format.unwrap_or_default() {
         Format::Json => Ok(HttpResponse::Ok().json(stats)),
         Format::Csv => {
-            let body = service::to_csv(&stats, lang == Some(Lang::En))?;
+            let sections = service::sections(out.section.as_deref())?;
+            let body = service::to_csv(&stats, out.lang == Some(Lang::En), sections.as_deref())?;
             let filename = format!("kakehashi-{name}-{}.csv", now.format("%Y%m%d"));
             Ok(HttpResponse::Ok()
                 .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
@@ -137,7 +153,16 @@ pub async fn summary(
         .db
         .run(move |c| service::public_summary(c, prefecture.clone(), year, now))
         .await?;
-    answer(stats, q.format, q.lang, "summary", now)
+    answer(
+        stats,
+        Output {
+            format: q.format,
+            lang: q.lang,
+            section: q.section,
+        },
+        "summary",
+        now,
+    )
 }
 
 /// The figures for staff, filtered by period, prefecture, partner and hub. Admins see
@@ -177,7 +202,16 @@ pub async fn staff(
         .db
         .run(move |c| service::staff_stats(c, &actor, filters.clone(), now))
         .await?;
-    answer(stats, q.format, q.lang, "stats", now)
+    answer(
+        stats,
+        Output {
+            format: q.format,
+            lang: q.lang,
+            section: q.section,
+        },
+        "stats",
+        now,
+    )
 }
 
 /// One partner's figures: the records attributed to it (companies and talent it referred,
@@ -217,5 +251,14 @@ pub async fn partner(
         .db
         .run(move |c| service::partner_stats(c, &actor, id, filters.clone(), now))
         .await?;
-    answer(stats, q.format, q.lang, &format!("partner-{id}"), now)
+    answer(
+        stats,
+        Output {
+            format: q.format,
+            lang: q.lang,
+            section: q.section,
+        },
+        &format!("partner-{id}"),
+        now,
+    )
 }

@@ -901,9 +901,43 @@ pub fn rows(stats: &Stats, en: bool) -> Vec<[String; 5]> {
     out
 }
 
+/// The section codes of the CSV, which `section=` may pick (the scope rows always come).
+pub const SECTIONS: [&str; 15] = [
+    "funnel",
+    "first_response",
+    "to_contract",
+    "continuation",
+    "terms",
+    "satisfaction",
+    "talent_residence",
+    "talent_age",
+    "talent_employer",
+    "talent_skills",
+    "company_industry",
+    "company_size",
+    "company_prefecture",
+    "posting_challenges",
+    "satisfaction_score",
+];
+
+/// `section=funnel,terms`: the sections asked for, each checked (422 `unknown_value` on
+/// `section`); none: every section.
+pub fn sections(asked: Option<&str>) -> Result<Option<Vec<String>>, ApiError> {
+    let Some(asked) = asked else { return Ok(None) };
+    let list: Vec<String> = asked.split(',').map(|s| s.trim().to_owned()).collect();
+    if list.iter().any(|s| !SECTIONS.contains(&s.as_str())) {
+        return Err(ApiError::field(
+            "section",
+            "unknown_value",
+            format!("sections are {}", SECTIONS.join(", ")),
+        ));
+    }
+    Ok(Some(list))
+}
+
 /// UTF-8 with a byte-order mark, so Japanese Excel opens it as UTF-8, with a header row in the
-/// asked language.
-pub fn to_csv(stats: &Stats, en: bool) -> Result<Vec<u8>, ApiError> {
+/// asked language. `sections`: only those (and the scope rows, so a file says what it covers).
+pub fn to_csv(stats: &Stats, en: bool, sections: Option<&[String]>) -> Result<Vec<u8>, ApiError> {
     let mut buf = vec![0xEF, 0xBB, 0xBF];
     {
         let mut w = csv::Writer::from_writer(&mut buf);
@@ -914,7 +948,9 @@ pub fn to_csv(stats: &Stats, en: bool) -> Result<Vec<u8>, ApiError> {
         };
         w.write_record(header)
             .map_err(|e| ApiError::internal(format!("csv: {e}")))?;
-        for row in rows(stats, en) {
+        for row in rows(stats, en).into_iter().filter(|r| {
+            r[0] == "scope" || sections.is_none_or(|list| list.iter().any(|s| *s == r[0]))
+        }) {
             w.write_record(&row)
                 .map_err(|e| ApiError::internal(format!("csv: {e}")))?;
         }

@@ -637,6 +637,34 @@ async fn csv_opens_in_excel_and_equals_the_json(backend: Backend) {
         "{text}"
     );
     assert!(text.contains("funnel,Funnel,talents,Talent registered,3\n"));
+    // One table's button: that section only, after the scope rows.
+    let funnel = app
+        .http
+        .get(app.url("/api/v1/stats?format=csv&section=funnel,terms"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(&funnel[3..]);
+    let sections: std::collections::BTreeSet<String> =
+        reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    assert_eq!(
+        sections.into_iter().collect::<Vec<_>>(),
+        ["funnel", "scope", "terms"]
+    );
+    let bad = app
+        .http
+        .get(app.url("/api/v1/stats?format=csv&section=funnel,salaries"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    let bad: Problem = bad.json().await.unwrap();
+    assert_eq!(bad.errors[0].field, "section");
     let partner = app
         .http
         .get(app.url(&format!("/api/v1/partners/{}/stats?format=csv", w.partner)))
