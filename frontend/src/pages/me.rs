@@ -92,6 +92,8 @@ fn details(lang: Lang, me: &Me) -> Html {
                 { for company }
                 { for hub }
                 { for partner }
+                // Widget and referrals: the partner whose link brought the person (or company).
+                { for me.referred_by.as_ref().map(|r| row(Msg::MeReferredBy, html! { r.name.clone() })) }
                 { row(Msg::MeCreatedAt, html! { format_date(lang, &me.created_at) }) }
             </dl>
             // Admin screens: the admin's home.

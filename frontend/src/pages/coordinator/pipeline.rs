@@ -128,6 +128,10 @@ fn row(lang: Lang, a: &Application) -> Html {
                 <div><dt>{ Msg::PlProject.t(lang) }</dt><dd>
                     <Link<Route> to={Route::CompanyProjectBoard { id: a.project_id }}>{ a.project_title.clone() }</Link<Route>>
                 </dd></div>
+                // Widget and referrals: the partner whose link led to the application.
+                if let Some(partner) = a.referred_by.as_ref() {
+                    <div><dt>{ Msg::MeReferredBy.t(lang) }</dt><dd>{ partner.name.clone() }</dd></div>
+                }
             </dl>
             <p class="meta">
                 { dated(lang, Msg::BdAppliedOn, &a.created_at) }

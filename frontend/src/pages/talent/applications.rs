@@ -231,6 +231,10 @@ fn application_details(props: &DetailsProps) -> Html {
                 { a.company_name.clone() }{ " ・ " }
                 <Link<Route> to={Route::Project { id: a.project_id }}>{ Msg::TalSeeProject.t(lang) }</Link<Route>>
             </p>
+            // Widget and referrals: the partner whose link led here (coordinators and the talent).
+            if let Some(partner) = a.referred_by.as_ref() {
+                <p class="listing-meta">{ format!("{}: {}", Msg::MeReferredBy.t(lang), partner.name) }</p>
+            }
             if applied {
                 <Notice message={Msg::TalAppliedNotice} />
             }
