@@ -40,6 +40,24 @@ impl FormErrors {
             .map(|e| field_error(&e.field, &e.code))
     }
 
+    // Partners: one textarea holds every origin, so `origins[2]` is shown beside it.
+    /// The message for the first error of a list field or any of its items (`origins`,
+    /// `origins[2]`).
+    pub fn get_list(&self, field: &str) -> Option<Msg> {
+        let item = format!("{field}[");
+        self.0
+            .iter()
+            .find(|e| e.field == field || e.field.starts_with(&item))
+            .map(|e| field_error(&e.field, &e.code))
+    }
+
+    /// Drops the errors of a list field and of its items.
+    pub fn clear_list(&mut self, field: &str) {
+        let item = format!("{field}[");
+        self.0
+            .retain(|e| e.field != field && !e.field.starts_with(&item));
+    }
+
     /// Drops the error of a field the person is correcting, so stale advice does not linger.
     pub fn clear(&mut self, field: &str) {
         self.0.retain(|e| e.field != field);

@@ -11,6 +11,9 @@ use crate::pages::{
 };
 // Admin screens.
 use crate::pages::admin::{AdminHomePage, AdminHubsPage, AdminOutboxPage, AdminStaffPage};
+// Partners.
+use crate::pages::admin::AdminPartnersPage;
+use crate::pages::partner::PartnerHomePage;
 // Company and coordinator screens.
 use crate::pages::company::{ApplicantsBoardPage, CompanyProjectsPage, ProjectWizardPage};
 use crate::pages::coordinator::{PipelinePage, ReviewQueuePage};
@@ -65,6 +68,9 @@ pub enum Route {
     AdminStaff,
     #[at("/admin/outbox")]
     AdminOutbox,
+    // Partners: the admin's partner screen (hub bundle).
+    #[at("/admin/partners")]
+    AdminPartners,
     // Company and coordinator screens.
     #[at("/company/projects")]
     CompanyProjects,
@@ -165,6 +171,9 @@ pub fn switch<const BUNDLE: u8>(route: Route) -> Html {
         Route::AdminHubs if BUNDLE == HUB => html! { <AdminHubsPage /> },
         Route::AdminStaff if BUNDLE == HUB => html! { <AdminStaffPage /> },
         Route::AdminOutbox if BUNDLE == HUB => html! { <AdminOutboxPage /> },
+        // Partners: the admin's partner screen and the partner's home.
+        Route::AdminPartners if BUNDLE == HUB => html! { <AdminPartnersPage /> },
+        Route::PartnerHome if BUNDLE == PARTNER => html! { <PartnerHomePage /> },
         // Company and coordinator screens. Both wizard routes render the same component at
         // the same place, so moving from /new to /{id}/edit after the first save keeps the form.
         Route::CompanyProjects if BUNDLE == COMPANY => html! { <CompanyProjectsPage /> },
@@ -249,7 +258,8 @@ pub fn after_sign_in(next: Option<&str>, role: Option<Role>) -> Route {
         Some(Role::CompanyMember) => Route::CompanyProjects,
         Some(Role::Coordinator) => Route::CoordinatorHome,
         Some(Role::Admin) => Route::Admin,
-        Some(Role::Partner) | None => Route::Me,
+        Some(Role::Partner) => Route::PartnerHome,
+        None => Route::Me,
     };
     let Some(next) = next else { return home };
     let is_local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');

@@ -104,10 +104,23 @@ pub fn header() -> Html {
         _ => Html::default(),
     };
 
+    // Partners: the partner staff's home, figures and integrations.
+    let partner_menu = match session.session().map(|s| s.user.role) {
+        Some(kakehashi_shared::enums::Role::Partner) => html! {
+            <>
+                <li><Link<Route> to={Route::PartnerHome} classes="nav-link">{ Msg::NavPartnerHome.t(lang) }</Link<Route>></li>
+                <li><Link<Route> to={Route::StatsDashboard} classes="nav-link">{ Msg::NavPartnerStats.t(lang) }</Link<Route>></li>
+                <li><Link<Route> to={Route::Integrations} classes="nav-link">{ Msg::NavPartnerIntegrations.t(lang) }</Link<Route>></li>
+            </>
+        },
+        _ => Html::default(),
+    };
+
     let menu = if session.is_signed_in() {
         html! {
             <>
                 { admin_home }
+                { partner_menu }
                 { role_home }
                 { public_and_talent.clone() }
                 { company_and_coordinator }

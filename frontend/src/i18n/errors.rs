@@ -9,6 +9,17 @@ use crate::api::ApiError;
 /// The message for one field error, by the field's path and the rule's code. Limits that
 /// differ by field (too long) are named so the person knows how much to cut.
 pub fn field_error(field: &str, code: &str) -> Msg {
+    // Partners: origins (one message for any line), referral codes and links. (A programme's
+    // prefecture the partner does not cover is told by the programme form itself.)
+    if field.starts_with("origins") && code == "invalid_format" {
+        return Msg::FeOrigin;
+    }
+    match (code, field) {
+        ("invalid_format", "referral_code") => return Msg::FeReferralCode,
+        ("duplicate", "referral_code") => return Msg::FeReferralTaken,
+        ("invalid_format", "url") => return Msg::FeHttpUrl,
+        _ => {}
+    }
     match (code, field) {
         // Admin screens: the hub and staff forms choose rather than type these.
         ("out_of_range" | "invalid_format", "response_deadline_days") => Msg::FeDeadlineRange,

@@ -27,6 +27,9 @@ pub mod messages;
 // Notifications screen.
 pub mod notifications;
 
+// Partners: the partner's home and programmes.
+pub mod partner;
+
 // Public and talent screens.
 pub mod public;
 pub mod talent;

@@ -54,6 +54,7 @@ pub fn admin_menu(props: &AdminMenuProps) -> Html {
             <ul>
                 { item(Route::AdminHubs, Msg::AdNavHubs) }
                 { item(Route::AdminStaff, Msg::AdNavStaff) }
+                { item(Route::AdminPartners, Msg::AdNavPartners) }
                 { item(Route::AdminOutbox, Msg::AdNavOutbox) }
             </ul>
         </nav>

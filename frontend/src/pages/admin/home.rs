@@ -30,6 +30,7 @@ pub fn admin_home_page() -> Html {
                 <ul class="card-list">
                     { door(Route::AdminHubs, Msg::AdNavHubs, Msg::AdHubsDesc) }
                     { door(Route::AdminStaff, Msg::AdNavStaff, Msg::AdStaffDesc) }
+                    { door(Route::AdminPartners, Msg::AdNavPartners, Msg::AdPartnersDesc) }
                     { door(Route::AdminOutbox, Msg::AdNavOutbox, Msg::AdOutboxDesc) }
                 </ul>
             </section>

@@ -2,7 +2,7 @@
 //! to, email and name. The server makes the password; the page shows it once afterwards.
 
 use kakehashi_shared::admin::{AdminHub, StaffCreated, StaffInput};
-use kakehashi_shared::auth::PartnerSummary;
+use kakehashi_shared::partner::Partner;
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::Role;
 use kakehashi_shared::{ErrorCode, Validate};
@@ -251,7 +251,7 @@ fn hub_choice(
 
 fn partner_choice(
     lang: crate::i18n::Lang,
-    partners: &Remote<Vec<PartnerSummary>>,
+    partners: &Remote<Vec<Partner>>,
     retry: &Callback<()>,
     value: &str,
     on_change: Callback<String>,

@@ -1,10 +1,11 @@
 //! 「東京からのアクセスと暮らし」 on the posting page: how long the trip from Tokyo takes,
 //! what it costs (two round trips a month, the usual rhythm of on-site days) and the rent, for
-//! the posting's prefecture. It loads on its own so the posting never waits for it, and
-//! shows nothing at all when the prefecture has no figures.
+//! the posting's prefecture, and the support programmes partners list for it. It loads on its
+//! own so the posting never waits for it, and shows nothing at all when the prefecture has
+//! neither figures nor programmes.
 
 use kakehashi_shared::enums::TravelCost;
-use kakehashi_shared::region::{CityFacts, Region};
+use kakehashi_shared::region::{CityFacts, Programme, Region};
 use yew::prelude::*;
 
 use crate::api::{self, ApiError};
@@ -48,15 +49,59 @@ pub fn region_facts(props: &RegionFactsProps) -> Html {
                 </div>
             }
         }
-        Remote::Ready(region) if region.cities.is_empty() => Html::default(),
+        Remote::Ready(region) if region.cities.is_empty() && region.programmes.is_empty() => {
+            Html::default()
+        }
         Remote::Ready(region) => html! {
-            <section class="block region-facts" aria-labelledby="region-facts-title">
-                <h2 id="region-facts-title">{ Msg::RgTitle.t(lang) }</h2>
-                { for region.cities.iter().map(|city| city_facts(lang, &region, city)) }
-                { for props.travel_cost.map(|t| html! { <p class="region-who-pays">{ who_pays(t).t(lang) }</p> }) }
-                <p class="hint">{ Msg::RgNote.t(lang) }</p>
-            </section>
+            <>
+                if !region.cities.is_empty() {
+                    <section class="block region-facts" aria-labelledby="region-facts-title">
+                        <h2 id="region-facts-title">{ Msg::RgTitle.t(lang) }</h2>
+                        { for region.cities.iter().map(|city| city_facts(lang, &region, city)) }
+                        { for props.travel_cost.map(|t| html! { <p class="region-who-pays">{ who_pays(t).t(lang) }</p> }) }
+                        <p class="hint">{ Msg::RgNote.t(lang) }</p>
+                    </section>
+                }
+                { programmes(lang, &region.programmes) }
+            </>
         },
+    }
+}
+
+/// The programmes and subsidies partners list for the prefecture, each with its link (opened
+/// in a new tab: it leaves the site). Nothing when there are none.
+fn programmes(lang: Lang, list: &[Programme]) -> Html {
+    if list.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="block region-programmes" aria-labelledby="region-programmes-title">
+            <h2 id="region-programmes-title">{ Msg::RpTitle.t(lang) }</h2>
+            <ul class="card-list">
+                { for list.iter().map(|p| html! {
+                    <li class="card" key={p.id}>
+                        <h3 class="card-title">{ p.title.clone() }</h3>
+                        <dl class="details">
+                            <div class="detail-row">
+                                <dt>{ Msg::PgAmount.t(lang) }</dt>
+                                <dd>{ p.amount.clone() }</dd>
+                            </div>
+                            <div class="detail-row">
+                                <dt>{ Msg::PgEligibility.t(lang) }</dt>
+                                <dd>{ p.eligibility.clone() }</dd>
+                            </div>
+                        </dl>
+                        <p class="hint">{ Msg::RpProvider.t(lang).replace("{name}", &p.provider) }</p>
+                        <p>
+                            <a href={p.url.clone()} target="_blank" rel="noopener noreferrer">
+                                { Msg::PgLink.t(lang) }
+                                <span class="visually-hidden">{ format!(" {}", p.title) }</span>
+                            </a>
+                        </p>
+                    </li>
+                }) }
+            </ul>
+        </section>
     }
 }
 

@@ -1,0 +1,7 @@
+//! The partner's own screens (partner bundle): `/partner`, the home with the organisation, the
+//! referral link, the widget's tag, the allowed sites and the programmes editor.
+
+mod home;
+mod programmes;
+
+pub use home::PartnerHomePage;
