@@ -28,6 +28,13 @@ pub struct Config {
     /// `KAKEHASHI_SEARCH_CACHE=off` turns off reusing public search answers (for measuring
     /// the search itself).
     pub search_cache: bool,
+    // Webhooks.
+    /// `KAKEHASHI_WEBHOOK_ALLOW_PRIVATE=1` allows `http://` and loopback or private webhook
+    /// targets: for development and the tests only, never in production (it opens the server
+    /// to request forgery against its own network).
+    pub webhook_allow_private: bool,
+    /// `KAKEHASHI_WEBHOOK_TIMEOUT_MS`: how long one delivery attempt may take (10 s).
+    pub webhook_timeout: std::time::Duration,
 }
 
 impl Config {
@@ -53,6 +60,13 @@ impl Config {
                 .map_err(|_| format!("KAKEHASHI_DB_POOL_SIZE must be a number, got {v:?}"))?,
             Err(_) => 16,
         };
+        // Webhooks.
+        let webhook_timeout = match std::env::var("KAKEHASHI_WEBHOOK_TIMEOUT_MS") {
+            Ok(v) => std::time::Duration::from_millis(v.parse().map_err(|_| {
+                format!("KAKEHASHI_WEBHOOK_TIMEOUT_MS must be a number, got {v:?}")
+            })?),
+            Err(_) => std::time::Duration::from_secs(10),
+        };
         Ok(Self {
             database_url,
             static_dir: std::env::var_os("KAKEHASHI_STATIC_DIR")
@@ -76,6 +90,11 @@ impl Config {
                 std::env::var("KAKEHASHI_SEARCH_CACHE").as_deref(),
                 Ok("off" | "0" | "false")
             ),
+            webhook_allow_private: matches!(
+                std::env::var("KAKEHASHI_WEBHOOK_ALLOW_PRIVATE").as_deref(),
+                Ok("1" | "true" | "yes")
+            ),
+            webhook_timeout,
         })
     }
 }

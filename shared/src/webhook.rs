@@ -65,7 +65,10 @@ pub struct WebhookInput {
     /// when the server allows them).
     #[cfg_attr(
         feature = "openapi",
-        schema(example = "https://partner.example/kakehashi/events", max_length = 2000)
+        schema(
+            example = "https://partner.example/kakehashi/events",
+            max_length = 2000
+        )
     )]
     pub url: String,
     /// The event types to receive, at least one, each once.
@@ -175,7 +178,10 @@ pub struct WebhookDelivery {
     pub id: i64,
     pub webhook_id: i64,
     /// The event id, sent as `Kakehashi-Delivery` and as the envelope's `id`.
-    #[cfg_attr(feature = "openapi", schema(example = "evt_9f2c4a1b7e3d5c6a8b9d0e1f2a3b4c5d"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "evt_9f2c4a1b7e3d5c6a8b9d0e1f2a3b4c5d")
+    )]
     pub event_id: String,
     pub event_type: WebhookEventType,
     pub state: DeliveryState,

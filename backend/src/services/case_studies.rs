@@ -311,6 +311,8 @@ pub fn publish(
         };
         notify::company(conn, ctx.company_id, &note, now)?;
         notify::users(conn, &[ctx.application.talent_id], &note, now)?;
+        // Webhooks.
+        crate::services::webhooks::case_study_published(conn, &study, &ctx, now)?;
         let row = repo::find(conn, id)?;
         to_dto(conn, row, now)
     })

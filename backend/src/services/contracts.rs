@@ -234,6 +234,14 @@ pub fn accept(
                         .by(actor.user_id)
                         .to_state("active"),
                 )?;
+                // Webhooks.
+                crate::services::webhooks::application_status_changed(
+                    conn,
+                    &ctx,
+                    from.as_str(),
+                    to.as_str(),
+                    now,
+                )?;
                 engagement
             }
         };
@@ -254,6 +262,15 @@ pub fn accept(
         audit::record(
             conn,
             &entry(actor, party, &ctx, id, "accepted_by_both", now).moved("proposed", "accepted"),
+        )?;
+        // Webhooks: the engagement starts (or its next term does) with this acceptance.
+        crate::services::webhooks::contract_accepted(
+            conn,
+            &ctx,
+            &row,
+            engagement_id,
+            terms.start_date,
+            now,
         )?;
         let note = Note {
             kind: "contract.accepted",

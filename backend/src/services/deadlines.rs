@@ -105,6 +105,10 @@ fn decline_unanswered(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<us
                 conn,
                 &AuditEntry::new("application", a.id, "decline", now).moved("applied", "declined"),
             )?;
+            // Webhooks.
+            crate::services::webhooks::application_status_changed(
+                conn, &ctx, "applied", "declined", now,
+            )?;
             let link = format!("/applications/{}", a.id);
             notify::users(
                 conn,

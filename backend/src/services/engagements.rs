@@ -258,6 +258,16 @@ pub fn submit_report(
             conn,
             &AuditEntry::new("work_report", report_id, "submitted", now).by(actor.user_id),
         )?;
+        // Webhooks.
+        crate::services::webhooks::engagement_report_submitted(
+            conn,
+            &ctx,
+            id,
+            report_id,
+            &input.month,
+            input.hours,
+            now,
+        )?;
         notify::company(
             conn,
             ctx.company_id,
@@ -495,6 +505,8 @@ pub fn end(
             conn,
             &entry(actor, party, &ctx, id, "end", now).moved("active", "ended"),
         )?;
+        // Webhooks.
+        crate::services::webhooks::engagement_ended(conn, &ctx, id, party.side().as_str(), now)?;
         let note = Note {
             kind: "engagement.ended",
             title: "稼働が終了しました",

@@ -353,7 +353,12 @@ pub fn transition(
                 crate::services::applications::decline_waiting(conn, id, title, now)?;
             }
         }
-        to_dto(repo::find(conn, id)?, true)
+        // Webhooks: in this transaction, so the event exists exactly when the posting is public.
+        let published = repo::find(conn, id)?;
+        if action == ProjectAction::Approve {
+            crate::services::webhooks::project_published(conn, &published, now)?;
+        }
+        to_dto(published, true)
     })
 }
 
