@@ -14,6 +14,10 @@ use crate::pages::admin::{AdminHomePage, AdminHubsPage, AdminOutboxPage, AdminSt
 // Partners.
 use crate::pages::admin::AdminPartnersPage;
 use crate::pages::partner::PartnerHomePage;
+// Integrations.
+use crate::pages::partner::IntegrationsPage;
+// Statistics (KPIs).
+use crate::pages::stats::{StatsDashboardPage, StatsPage};
 // Company and coordinator screens.
 use crate::pages::company::{ApplicantsBoardPage, CompanyProjectsPage, ProjectWizardPage};
 use crate::pages::coordinator::{PipelinePage, ReviewQueuePage};
@@ -174,6 +178,11 @@ pub fn switch<const BUNDLE: u8>(route: Route) -> Html {
         // Partners: the admin's partner screen and the partner's home.
         Route::AdminPartners if BUNDLE == HUB => html! { <AdminPartnersPage /> },
         Route::PartnerHome if BUNDLE == PARTNER => html! { <PartnerHomePage /> },
+        // Integrations: API keys and webhooks.
+        Route::Integrations if BUNDLE == PARTNER => html! { <IntegrationsPage /> },
+        // Statistics (KPIs).
+        Route::Stats if BUNDLE == PARTNER => html! { <StatsPage /> },
+        Route::StatsDashboard if BUNDLE == PARTNER => html! { <StatsDashboardPage /> },
         // Company and coordinator screens. Both wizard routes render the same component at
         // the same place, so moving from /new to /{id}/edit after the first save keeps the form.
         Route::CompanyProjects if BUNDLE == COMPANY => html! { <CompanyProjectsPage /> },

@@ -20,6 +20,15 @@ pub fn field_error(field: &str, code: &str) -> Msg {
         ("invalid_format", "url") => return Msg::FeHttpUrl,
         _ => {}
     }
+    // Integrations: API keys and webhooks.
+    match (code, field) {
+        ("required" | "duplicate" | "unknown_value", "scopes" | "events") => return Msg::FeChoose,
+        ("out_of_range", "expires_at") => return Msg::FeExpiryFuture,
+        ("insecure_scheme", "url") => return Msg::FeHttps,
+        ("private_address", "url") => return Msg::FeHookPrivate,
+        ("unresolvable", "url") => return Msg::FeHookUnresolvable,
+        _ => {}
+    }
     match (code, field) {
         // Admin screens: the hub and staff forms choose rather than type these.
         ("out_of_range" | "invalid_format", "response_deadline_days") => Msg::FeDeadlineRange,

@@ -32,6 +32,10 @@ pub fn admin_home_page() -> Html {
                     { door(Route::AdminStaff, Msg::AdNavStaff, Msg::AdStaffDesc) }
                     { door(Route::AdminPartners, Msg::AdNavPartners, Msg::AdPartnersDesc) }
                     { door(Route::AdminOutbox, Msg::AdNavOutbox, Msg::AdOutboxDesc) }
+                    // Statistics (KPIs).
+                    { door(Route::StatsDashboard, Msg::StDashTitle, Msg::StDashDesc) }
+                    // Integrations: API keys and webhooks (partner bundle).
+                    { door(Route::Integrations, Msg::AdNavIntegrations, Msg::AdIntegrationsDesc) }
                 </ul>
             </section>
         </AdminOnly>

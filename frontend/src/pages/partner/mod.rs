@@ -3,5 +3,10 @@
 
 mod home;
 mod programmes;
+// Integrations: API keys and webhooks.
+mod integrations;
+mod webhooks;
 
 pub use home::PartnerHomePage;
+// Integrations.
+pub use integrations::IntegrationsPage;
