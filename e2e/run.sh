@@ -4,7 +4,9 @@
 # the app cannot create for itself: admins make staff), then
 #   life.mjs   the whole life through the UI in Japanese, by a company, a coordinator and a talent;
 #   smoke-en.mjs   the main pages in English;
-#   first-load.mjs   the first load's compressed size against its budget and Yew's hello world.
+#   first-load.mjs   the first load's compressed size against its budget and Yew's hello world;
+#   widget.mjs   the widget on a partner's site (a second origin, E2E_PORT+1), a registration
+#                and an application through it, counted in the partner's figures.
 # The first two check the main pages with axe-core. Screenshots and reports go to
 # target/e2e-screenshots/. Needs target/debug/kakehashi, frontend/dist, target/hello-dist and
 # e2e/node_modules (the Makefile provides them).
@@ -33,6 +35,11 @@ KAKEHASHI_STAFF_PASSWORD="$E2E_COORDINATOR_PASSWORD" $BIN admin create-staff --r
   --email "$E2E_COORDINATOR_EMAIL" --name "佐藤 コーディネーター" --hub 1 >/dev/null 2>&1
 KAKEHASHI_STAFF_PASSWORD="$E2E_ADMIN_PASSWORD" $BIN admin create-staff --role admin \
   --email "$E2E_ADMIN_EMAIL" --name "運営 太郎" >/dev/null 2>&1
+# Widget and referrals: Iwate as a partner whose site (the demo page on the next port) may
+# show the widget.
+export E2E_WIDGET_PORT=$((PORT + 1))
+$BIN admin create-partner --name "岩手県" --kind prefecture --referral-code iwate-pref \
+  --prefectures 03 --origins "http://127.0.0.1:$E2E_WIDGET_PORT" >/dev/null 2>&1
 
 $BIN serve >"$SERVER_LOG" 2>&1 &
 SERVER=$!
@@ -46,4 +53,5 @@ done
 node e2e/life.mjs
 node e2e/smoke-en.mjs
 node e2e/first-load.mjs
+node e2e/widget.mjs
 echo "e2e: passed; screenshots in target/e2e-screenshots/"

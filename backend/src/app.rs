@@ -118,6 +118,8 @@ pub fn api_routes(cfg: &mut ServiceConfig) {
             .service(handlers::stats::summary)
             .service(handlers::stats::staff)
             .service(handlers::stats::partner)
+            // Widget and referrals: the partner's views and clicks.
+            .service(handlers::embed::figures)
             // API keys.
             .service(handlers::api_keys::create)
             .service(handlers::api_keys::list)

@@ -114,8 +114,19 @@
   script.parentNode.insertBefore(host, script.nextSibling);
   var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
 
-  var style = el('style');
-  style.textContent = CSS;
+  // A constructed stylesheet where the browser has them (no <style> element for a strict
+  // style-src to weigh), a <style> element in the shadow root otherwise.
+  var adopted = false;
+  if (root !== host && 'adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function') {
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+      adopted = true;
+    } catch (e) {
+      adopted = false;
+    }
+  }
   var box = el('section', 'kw');
   var headingId = 'kw-title';
   box.setAttribute('aria-labelledby', headingId);
@@ -125,7 +136,11 @@
   body.setAttribute('aria-live', 'polite');
   box.appendChild(heading);
   box.appendChild(body);
-  root.appendChild(style);
+  if (!adopted) {
+    var style = el('style');
+    style.textContent = CSS;
+    root.appendChild(style);
+  }
   root.appendChild(box);
 
   function show(nodes) {

@@ -84,6 +84,37 @@ pub struct EmbedProject {
     pub url: String,
 }
 
+/// A partner's widget views and clicks (`GET /api/v1/partners/{id}/widget`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WidgetFigures {
+    #[cfg_attr(feature = "openapi", schema(example = 3))]
+    pub partner_id: i64,
+    /// Views in the period: answers granted to one of the partner's sites.
+    #[cfg_attr(feature = "openapi", schema(example = 1200))]
+    pub views: i64,
+    /// Clicks on the widget's links in the period.
+    #[cfg_attr(feature = "openapi", schema(example = 48))]
+    pub clicks: i64,
+    /// One row per UTC day and prefecture shown, oldest first.
+    pub days: Vec<WidgetDay>,
+}
+
+/// Views and clicks of one UTC day and one widget setting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WidgetDay {
+    #[cfg_attr(feature = "openapi", schema(example = "2026-11-21"))]
+    pub day: chrono::NaiveDate,
+    /// The prefecture the widget showed; absent for a widget showing every prefecture.
+    #[cfg_attr(feature = "openapi", schema(example = "03"))]
+    pub prefecture_code: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(example = 40))]
+    pub views: i64,
+    #[cfg_attr(feature = "openapi", schema(example = 2))]
+    pub clicks: i64,
+}
+
 /// The partner that referred a person or an application, as shown beside them (「紹介元」).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

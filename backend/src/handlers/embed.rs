@@ -6,12 +6,13 @@
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::web::Bytes;
 use actix_web::{get, options, web, HttpRequest, HttpResponse, ResponseError};
-use kakehashi_shared::embed::EmbedProjects;
+use kakehashi_shared::embed::{EmbedProjects, WidgetFigures};
 use kakehashi_shared::Problem;
 
 use super::State;
+use crate::auth::AuthUser;
 use crate::error::ApiError;
-use crate::services::embed::{self as service, ClickQuery, EmbedQuery};
+use crate::services::embed::{self as service, ClickQuery, EmbedQuery, FiguresQuery};
 
 /// The widget, compiled in: one file, no framework (see docs/partners.md).
 pub const WIDGET_JS: &str = include_str!("../../static/widget.js");
@@ -205,4 +206,34 @@ pub async fn widget_js() -> HttpResponse {
         // Loaded by pages on other origins: say so for browsers that isolate by default.
         .insert_header(("cross-origin-resource-policy", "cross-origin"))
         .body(WIDGET_JS)
+}
+
+/// The partner's widget views and clicks per UTC day and prefecture shown, with totals: its
+/// own staff and admins. A view is an answer granted to one of the partner's sites; a click
+/// is a widget link followed to a published posting.
+#[utoipa::path(
+    tag = "widget",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Partner id"), FiguresQuery),
+    responses(
+        (status = 200, description = "Views and clicks, oldest day first", body = WidgetFigures),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such partner, or not the caller's", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`to` before `from`, or a date that does not parse (`query`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/partners/{id}/widget")]
+pub async fn figures(
+    state: State,
+    AuthUser(actor): AuthUser,
+    id: web::Path<i64>,
+    q: web::Query<FiguresQuery>,
+) -> Result<web::Json<WidgetFigures>, ApiError> {
+    let (id, q) = (id.into_inner(), q.into_inner());
+    Ok(web::Json(
+        state
+            .db
+            .run(move |c| service::figures(c, &actor, id, &q))
+            .await?,
+    ))
 }

@@ -6,8 +6,8 @@
 use chrono::{DateTime, Utc};
 use diesel::Connection;
 use kakehashi_shared::embed::{
-    is_referral_code, EmbedProject, EmbedProjects, ReferralPartner, EMBED_LIMIT_DEFAULT,
-    EMBED_LIMIT_MAX,
+    is_referral_code, EmbedProject, EmbedProjects, ReferralPartner, WidgetDay, WidgetFigures,
+    EMBED_LIMIT_DEFAULT, EMBED_LIMIT_MAX,
 };
 use kakehashi_shared::project::ProjectDraft;
 use kakehashi_shared::validation::is_prefecture_code;
@@ -299,6 +299,62 @@ pub fn referral_partner(
         return Ok(None);
     };
     Ok(repo::partner_name(conn, id)?.map(|name| ReferralPartner { id, name }))
+}
+
+/// The period of `GET /api/v1/partners/{id}/widget`, both ends included (UTC days).
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FiguresQuery {
+    /// First day (YYYY-MM-DD); absent: from the first view.
+    #[param(value_type = Option<String>, example = "2026-11-01")]
+    pub from: Option<chrono::NaiveDate>,
+    /// Last day (YYYY-MM-DD); absent: until today.
+    #[param(value_type = Option<String>, example = "2026-11-30")]
+    pub to: Option<chrono::NaiveDate>,
+}
+
+/// The partner's widget views and clicks: its own staff and admins; anyone else 404, as for
+/// an unknown partner, so partners cannot probe each other.
+pub fn figures(
+    conn: &mut AnyConnection,
+    actor: &crate::policy::Actor,
+    partner_id: i64,
+    q: &FiguresQuery,
+) -> Result<WidgetFigures, ApiError> {
+    use kakehashi_shared::enums::Role;
+    let allowed =
+        actor.is_admin() || (actor.role == Role::Partner && actor.partner_id == Some(partner_id));
+    if !allowed || repo::partner_name(conn, partner_id)?.is_none() {
+        return Err(ApiError::NotFound);
+    }
+    if let (Some(from), Some(to)) = (q.from, q.to) {
+        if to < from {
+            return Err(ApiError::field(
+                "to",
+                "out_of_range",
+                "must not be before from",
+            ));
+        }
+    }
+    let days: Vec<WidgetDay> = repo::counts(conn, partner_id)?
+        .into_iter()
+        .filter_map(|(day, prefecture, views, clicks)| {
+            let day = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()?;
+            let inside = q.from.is_none_or(|f| day >= f) && q.to.is_none_or(|t| day <= t);
+            inside.then(|| WidgetDay {
+                day,
+                prefecture_code: Some(prefecture).filter(|p| !p.is_empty()),
+                views,
+                clicks,
+            })
+        })
+        .collect();
+    Ok(WidgetFigures {
+        partner_id,
+        views: days.iter().map(|d| d.views).sum(),
+        clicks: days.iter().map(|d| d.clicks).sum(),
+        days,
+    })
 }
 
 #[cfg(test)]

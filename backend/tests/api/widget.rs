@@ -485,6 +485,138 @@ async fn registrations_record_the_partner_and_stale_codes_are_ignored(backend: B
     app.stop().await;
 }
 
+/// A staff account of the partner, signed in.
+async fn partner_staff(app: &TestApp, partner_id: i64, email: &str) -> User {
+    use kakehashi::services::accounts::{self, NewStaff, StaffOrganisation};
+    let (email_owned, now) = (email.to_owned(), app.now());
+    app.db
+        .run(move |c| {
+            accounts::create_staff(
+                c,
+                &NewStaff {
+                    email: email_owned.clone(),
+                    password: PASSWORD.into(),
+                    display_name: "県 産業振興課".into(),
+                    role: kakehashi_shared::enums::Role::Partner,
+                    organisation: StaffOrganisation::Partner(partner_id),
+                },
+                now,
+            )
+        })
+        .await
+        .unwrap();
+    app.login(email, PASSWORD).await
+}
+
+async fn partners_read_their_own_views_and_clicks(backend: Backend) {
+    use kakehashi_shared::embed::WidgetFigures;
+    let app = TestApp::start(backend).await;
+    let id = partner(&app).await;
+    let (coordinator, _, a, _) = postings(&app).await;
+    embed(&app, &format!("partner={CODE}&prefecture=03"), Some(SITE)).await;
+    embed(&app, &format!("partner={CODE}&prefecture=03"), Some(SITE)).await;
+    app.clock.advance(Duration::days(1));
+    embed(&app, &format!("partner={CODE}"), Some(SITE)).await;
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    no_redirects
+        .get(app.url(&format!("/embed/click?partner={CODE}&project={a}")))
+        .send()
+        .await
+        .unwrap();
+
+    let staff = partner_staff(&app, id, "staff@pref.iwate.example").await;
+    let all: WidgetFigures = staff
+        .api
+        .get(&format!("/api/v1/partners/{id}/widget"))
+        .await
+        .unwrap();
+    assert_eq!((all.views, all.clicks), (3, 1));
+    let rows: Vec<(String, Option<String>, i64, i64)> = all
+        .days
+        .iter()
+        .map(|d| {
+            (
+                d.day.to_string(),
+                d.prefecture_code.clone(),
+                d.views,
+                d.clicks,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("2026-11-21".to_owned(), Some("03".to_owned()), 2, 0),
+            ("2026-11-22".to_owned(), None, 1, 1),
+        ]
+    );
+    let one_day: WidgetFigures = staff
+        .api
+        .get(&format!(
+            "/api/v1/partners/{id}/widget?from=2026-11-22&to=2026-11-22"
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        (one_day.views, one_day.clicks, one_day.days.len()),
+        (1, 1, 1)
+    );
+    let reversed = staff
+        .api
+        .get::<WidgetFigures>(&format!(
+            "/api/v1/partners/{id}/widget?from=2026-11-22&to=2026-11-21"
+        ))
+        .await;
+    assert_eq!(status(reversed), 422);
+    let bad_date = staff
+        .api
+        .get::<WidgetFigures>(&format!("/api/v1/partners/{id}/widget?from=yesterday"))
+        .await;
+    assert_eq!(status(bad_date), 422);
+
+    // Another partner's staff, a coordinator and an unknown partner: 404; admins read any.
+    let other = app
+        .db
+        .run(move |c| {
+            Ok(diesel::insert_into(partners::table)
+                .values((
+                    partners::name.eq("みちのく銀行"),
+                    partners::kind.eq("bank"),
+                    partners::referral_code.eq("michinoku"),
+                    partners::created_at.eq(to_db_time(chrono::Utc::now())),
+                ))
+                .returning(partners::id)
+                .get_result::<i64>(c)?)
+        })
+        .await
+        .unwrap();
+    let banker = partner_staff(&app, other, "staff@michinoku.example").await;
+    let coordinator = app.again(&coordinator).await;
+    for who in [&banker, &coordinator] {
+        let res = who
+            .api
+            .get::<WidgetFigures>(&format!("/api/v1/partners/{id}/widget"))
+            .await;
+        assert_eq!(status(res), 404);
+    }
+    let admin = app.admin().await;
+    let res = admin
+        .api
+        .get::<WidgetFigures>("/api/v1/partners/999999/widget")
+        .await;
+    assert_eq!(status(res), 404);
+    let seen: WidgetFigures = admin
+        .api
+        .get(&format!("/api/v1/partners/{id}/widget"))
+        .await
+        .unwrap();
+    assert_eq!(seen.views, 3);
+    app.stop().await;
+}
+
 fn proposal(referral_code: Option<&str>) -> ApplicationInput {
     ApplicationInput {
         proposal: "EC立ち上げの経験を活かし、最初の3か月で商品ページと広告を見直します。".into(),
@@ -563,4 +695,5 @@ on_both_backends!(
     the_script_is_served_small_and_safe,
     registrations_record_the_partner_and_stale_codes_are_ignored,
     applications_record_the_partner_for_staff,
+    partners_read_their_own_views_and_clicks,
 );
