@@ -65,6 +65,12 @@ pub fn home_page() -> Html {
             <Featured />
             // Case studies, coordinator dashboard and company profile.
             <crate::pages::case_study::LatestCaseStudies />
+            // Statistics (KPIs): the public figures, 「データで見る架け橋」.
+            <section class="block stats-link" aria-labelledby="stats-link-title">
+                <h2 id="stats-link-title">{ Msg::StTitle.t(lang) }</h2>
+                <p>{ Msg::StHomeText.t(lang) }</p>
+                <Link<Route> to={Route::Stats} classes="button secondary">{ Msg::StHomeLink.t(lang) }</Link<Route>>
+            </section>
         </>
     }
 }

@@ -29,6 +29,8 @@ pub mod notifications;
 
 // Partners: the partner's home and programmes.
 pub mod partner;
+// Statistics (KPIs).
+pub mod stats;
 
 // Public and talent screens.
 pub mod public;

@@ -103,6 +103,8 @@ fn dashboard() -> Html {
                 <Link<Route> to={Route::Pipeline} classes="button secondary">{ Msg::NavPipeline.t(lang) }</Link<Route>>
                 <Link<Route> to={Route::CompanyProjects} classes="button secondary">{ Msg::NavHubProjects.t(lang) }</Link<Route>>
                 <Link<Route> to={Route::CaseStudies} classes="button secondary">{ Msg::CsTitle.t(lang) }</Link<Route>>
+                // Statistics (KPIs).
+                <Link<Route> to={Route::StatsDashboard} classes="button secondary">{ Msg::StDashTitle.t(lang) }</Link<Route>>
             </nav>
             <section class="board-section" aria-labelledby="companies-title">
                 <h2 id="companies-title">{ Msg::CdCompanies.t(lang) }</h2>
