@@ -33,6 +33,7 @@ crate::on_both_backends!(
     private_targets_are_refused,
     a_partner_hears_only_of_its_prefectures,
     two_workers_send_each_event_once,
+    the_documented_shell_check_verifies_a_delivery,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -812,6 +813,63 @@ async fn two_workers_send_each_event_once(backend: Backend) {
         assert_eq!(ids.len(), 10, "{path} received an event twice");
     }
     assert_eq!(run(&app).await, Pass::default());
+    receiver.stop().await;
+    app.stop().await;
+}
+
+/// The shell example of docs/integrators.md, run as written against a real delivery: it
+/// accepts it, and refuses a tampered body, a wrong secret and a time outside the window.
+async fn the_documented_shell_check_verifies_a_delivery(backend: Backend) {
+    let docs = include_str!("../../../docs/integrators.md");
+    let webhooks = &docs[docs.find("## Webhooks").expect("a Webhooks section")..];
+    let script = webhooks
+        .split("```sh\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap())
+        .find(|block| block.contains("openssl dgst"))
+        .expect("a shell example with openssl");
+
+    let app = TestApp::start(backend).await;
+    let receiver = Receiver::start();
+    let admin = app.admin().await;
+    let created = subscribe(
+        &admin,
+        &receiver.url("/ok"),
+        &[WebhookEventType::ProjectPublished],
+    )
+    .await;
+    let company = app.company_user("owner@iwate-seika.example", "03").await;
+    let coordinator = app.coordinator("chiba@hub.example", &["03"]).await;
+    published_project(&app, &company, &coordinator).await;
+    assert_eq!(run(&app).await.delivered, 1);
+    let r = receiver.received("/ok").remove(0);
+    let now = app.now().timestamp();
+
+    let dir = tempfile::tempdir().unwrap();
+    let check = |secret: &str, body: &str, now: i64| {
+        std::fs::write(dir.path().join("body.json"), body).unwrap();
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .current_dir(dir.path())
+            .env("SECRET", secret)
+            .env("SIGNATURE", &r.signature)
+            .env("NOW", now.to_string())
+            .output()
+            .expect("sh runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).trim().to_owned(),
+        )
+    };
+    assert_eq!(
+        check(&created.secret, &r.body, now),
+        (true, "verified".to_owned())
+    );
+    assert!(!check(&created.secret, &format!("{} ", r.body), now).0);
+    assert!(!check("whsec_wrong", &r.body, now).0);
+    assert!(!check(&created.secret, &r.body, now + 301).0);
+    assert!(check(&created.secret, &r.body, now + 300).0);
     receiver.stop().await;
     app.stop().await;
 }
