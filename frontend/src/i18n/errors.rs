@@ -18,6 +18,7 @@ pub fn field_error(field: &str, code: &str) -> Msg {
         ("invalid_format", "referral_code") => return Msg::FeReferralCode,
         ("duplicate", "referral_code") => return Msg::FeReferralTaken,
         ("invalid_format", "url") => return Msg::FeHttpUrl,
+        ("required", "kind") => return Msg::FeChoose,
         _ => {}
     }
     // Integrations: API keys and webhooks.

@@ -1413,6 +1413,8 @@ messages! {
     FieldReferralCode => "紹介コード", "Referral code";
     HintReferralCode => "紹介リンクに入ります。空欄なら自動で決めます。登録後は変えられません。", "Goes into the referral link. Left empty, one is chosen for you. It cannot change later.";
     FieldOriginsOptional => "ウィジェットを置けるサイト", "Sites allowed to show the widget";
+    FieldPartnerPrefectures => "対象の都道府県", "Prefectures covered";
+    HintPartnerPrefectures => "1つ以上選んでください。このパートナーは選んだ都道府県の支援制度を掲載でき、ウィジェットでその地域の案件を表示できます。", "Choose at least one. The partner may list programmes for these prefectures and show their projects in the widget.";
     // End of partners.
     // Widget and referrals.
     MeReferredBy => "紹介元", "Referred by";

@@ -276,7 +276,8 @@ pub fn partner_form(props: &PartnerFormProps) -> Html {
                 on_retry={Callback::noop()} error={errors.get("kind")} disabled={editing} />
             <PrefecturePicker id={picker_id.clone()} selected={draft.codes.clone()} {on_toggle}
                 prefectures={props.prefectures.clone()} on_retry={props.on_prefectures_retry.clone()}
-                error={errors.get("prefecture_codes")} />
+                error={errors.get("prefecture_codes")}
+                label={Msg::FieldPartnerPrefectures} hint={Msg::HintPartnerPrefectures} />
             <TextArea id={id("origins")} label={Msg::FieldOriginsOptional} hint={Msg::HintOrigins}
                 value={draft.origins.clone()} on_input={on_origins} required={false} rows={3}
                 error={errors.get_list("origins")} />

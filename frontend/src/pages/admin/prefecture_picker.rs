@@ -21,6 +21,11 @@ pub struct PrefecturePickerProps {
     pub on_retry: Callback<()>,
     #[prop_or_default]
     pub error: Option<Msg>,
+    /// The legend and hint: a hub's by default; the partner form names its own.
+    #[prop_or(Msg::FieldHubPrefectures)]
+    pub label: Msg,
+    #[prop_or(Msg::HintHubPrefectures)]
+    pub hint: Msg,
 }
 
 /// The id of the first checkbox, to move focus to when nothing is chosen.
@@ -71,10 +76,10 @@ pub fn prefecture_picker(props: &PrefecturePickerProps) -> Html {
     html! {
         <fieldset class={classes!("group", invalid.then_some("invalid"))}>
             <legend>
-                { Msg::FieldHubPrefectures.t(lang) }
+                { props.label.t(lang) }
                 <span class="required">{ Msg::Required.t(lang) }</span>
             </legend>
-            <p class="hint" id={hint_id.clone()}>{ Msg::HintHubPrefectures.t(lang) }</p>
+            <p class="hint" id={hint_id.clone()}>{ props.hint.t(lang) }</p>
             <p class="count" aria-live="polite">{ count }</p>
             { choices }
             <p class="field-error" id={error_id.clone()}>{ props.error.map(|m| m.t(lang)).unwrap_or_default() }</p>
