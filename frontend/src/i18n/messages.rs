@@ -1321,6 +1321,7 @@ messages! {
     PtNotPartner => "このページは地域パートナーの担当者向けです。", "This page is for regional partner staff.";
     PtAdminHint => "運営管理者は「地域パートナー」の画面で各パートナーを確認できます。", "Administrators can see every partner on the Partners screen.";
     PtOrganisation => "団体", "Organisation";
+    PtName => "団体名", "Name";
     PtKind => "種別", "Type";
     PtPrefectures => "対象地域", "Prefectures covered";
     PtReferred => "紹介実績", "Referred so far";

@@ -147,7 +147,7 @@ fn organisation(lang: Lang, p: &Partner, places: &Remote<Rc<Vec<Prefecture>>>) -
         <section class="block" aria-labelledby="pt-org-title">
             <h2 id="pt-org-title">{ Msg::PtOrganisation.t(lang) }</h2>
             <dl class="details">
-                { row(lang, Msg::PtOrganisation, p.name.clone()) }
+                { row(lang, Msg::PtName, p.name.clone()) }
                 { row(lang, Msg::PtKind, partner_kind_name(p.kind).t(lang).to_owned()) }
                 { row(lang, Msg::PtPrefectures, place_names(lang, places, &p.prefecture_codes)) }
                 { row(lang, Msg::PtReferred, referred) }
