@@ -1448,6 +1448,8 @@ messages! {
     StScopeHub => "あなたの拠点が担当する都道府県に限った数字です。", "These figures are limited to the prefectures your hub covers.";
     StScopePartner => "あなたの組織が紹介した企業・人材・応募に限った数字です。", "These figures are limited to what your organisation referred.";
     StCsv => "CSVをダウンロード", "Download CSV";
+    StCsvOf => "CSVをダウンロード（{title}）", "Download CSV: {title}";
+    StSatHeadline => "満足度（5点満点）", "Satisfaction (out of 5)";
     StCsvAll => "すべての数字をCSVでダウンロード", "Download all figures as CSV";
     StCsvPreparing => "CSVを準備しています…", "Preparing the CSV…";
     StEmpty => "この条件に当てはまる記録はまだありません。期間や地域を広げてみてください。", "No records match these filters yet. Try a longer period or a wider area.";

@@ -120,10 +120,12 @@ pub fn bar_chart(lang: Lang, title: Msg, rows: &[(String, Option<f64>, String)])
     }
 }
 
-fn csv_control(lang: Lang, csv: &Csv, sections: &'static str) -> Html {
+fn csv_control(lang: Lang, csv: &Csv, title: Msg, sections: &'static str) -> Html {
+    // Every block has one; the name says which table, and still begins with the visible words.
+    let name = Msg::StCsvOf.t(lang).replace("{title}", title.t(lang));
     match csv {
         Csv::Link(base) => html! {
-            <a class="button secondary csv" href={format!("{base}&section={sections}")} download="">
+            <a class="button secondary csv" href={format!("{base}&section={sections}")} download="" aria-label={name}>
                 { Msg::StCsv.t(lang) }
             </a>
         },
@@ -134,7 +136,7 @@ fn csv_control(lang: Lang, csv: &Csv, sections: &'static str) -> Html {
                 Callback::from(move |_: MouseEvent| on_click.emit(sections))
             };
             html! {
-                <button type="button" class="button secondary csv" {onclick} disabled={busy.is_some()}>
+                <button type="button" class="button secondary csv" {onclick} disabled={busy.is_some()} aria-label={name}>
                     { if waiting { Msg::StCsvPreparing.t(lang) } else { Msg::StCsv.t(lang) } }
                 </button>
             }
@@ -209,7 +211,7 @@ fn distribution(
         note,
         table(lang, Msg::StItem, Msg::StNumber, &rows),
         bar_chart(lang, title, &bars),
-        csv_control(lang, csv, id),
+        csv_control(lang, csv, title, id),
     )
 }
 
@@ -250,7 +252,7 @@ pub fn figures(props: &FiguresProps) -> Html {
                 .map(|(m, n)| (m.t(lang).to_owned(), Some(*n as f64), n.to_string()))
                 .collect::<Vec<_>>(),
         ),
-        csv_control(lang, csv, "funnel"),
+        csv_control(lang, csv, Msg::StFunnel, "funnel"),
     );
 
     let times = [
@@ -294,7 +296,7 @@ pub fn figures(props: &FiguresProps) -> Html {
         None,
         times_table,
         bar_chart(lang, Msg::StTimes, &times_bars),
-        csv_control(lang, csv, "first_response,to_contract"),
+        csv_control(lang, csv, Msg::StTimes, "first_response,to_contract"),
     );
 
     let continuation_table = html! {
@@ -335,7 +337,7 @@ pub fn figures(props: &FiguresProps) -> Html {
         Some(Msg::StContinuationNote),
         continuation_table,
         bar_chart(lang, Msg::StContinuation, &continuation_bars),
-        csv_control(lang, csv, "continuation"),
+        csv_control(lang, csv, Msg::StContinuation, "continuation"),
     );
 
     // Two figures in different units: shown as a list, without a chart.
@@ -343,7 +345,7 @@ pub fn figures(props: &FiguresProps) -> Html {
         <section class="stats-block" aria-labelledby="st-terms">
             <div class="stats-head">
                 <h2 id="st-terms">{ Msg::StTerms.t(lang) }</h2>
-                { csv_control(lang, csv, "terms") }
+                { csv_control(lang, csv, Msg::StTerms, "terms") }
             </div>
             <dl class="stats-figures">
                 <div><dt>{ Msg::StMeanFee.t(lang) }</dt><dd>{ s.terms.mean_monthly_fee.map(|f| monthly_fee(lang, f)).unwrap_or_else(|| DASH.to_owned()) }</dd></div>
@@ -388,7 +390,12 @@ pub fn figures(props: &FiguresProps) -> Html {
             None,
             table(lang, Msg::StItem, Msg::StValue, &rows),
             bar_chart(lang, Msg::StSatisfaction, &bars),
-            csv_control(lang, csv, "satisfaction,satisfaction_score"),
+            csv_control(
+                lang,
+                csv,
+                Msg::StSatisfaction,
+                "satisfaction,satisfaction_score",
+            ),
         )
     };
 

@@ -99,7 +99,12 @@ pub fn stats_page() -> Html {
     };
 
     let year_value = year.parse::<i32>().ok();
-    let csv_base = stats_summary_path(Some(&prefecture), year_value, true);
+    // The CSV's headers and labels follow the page's language.
+    let csv_base = format!(
+        "{}{}",
+        stats_summary_path(Some(&prefecture), year_value, true),
+        if lang == Lang::En { "&lang=en" } else { "" }
+    );
     let body = match &*data {
         Remote::Loading => html! { <Loading /> },
         Remote::Failed(error) => html! { <ErrorAlert error={error.clone()} on_retry={retry} /> },
@@ -161,7 +166,7 @@ fn headline(lang: Lang, s: &Stats) -> Html {
                 <dt>{ three_label }</dt>
                 <dd>{ three.map(|r| format!("{:.0}%", r * 100.0)).unwrap_or_else(|| "—".to_owned()) }</dd>
             </div>
-            { item(Msg::StSatMean, s.satisfaction.mean.map(|m| format!("{m:.1} / 5")).unwrap_or_else(|| "—".to_owned())) }
+            { item(Msg::StSatHeadline, s.satisfaction.mean.map(|m| format!("{m:.1} / 5")).unwrap_or_else(|| "—".to_owned())) }
         </dl>
     }
 }
