@@ -106,7 +106,8 @@ async function figures() {
   const partner = partners.items.find((p) => p.referral_code === CODE);
   if (!partner) throw new Error(`no partner ${CODE}: run.sh creates it`);
   const stats = await api('GET', `/api/v1/partners/${partner.id}/stats`, { token: admin });
-  return { partner, funnel: stats.funnel };
+  const widgetFigures = await api('GET', `/api/v1/partners/${partner.id}/widget`, { token: admin });
+  return { partner, funnel: stats.funnel, widget: widgetFigures };
 }
 
 /// axe-core over the widget only (the pretend site's own page is deliberately ugly).
@@ -236,6 +237,36 @@ try {
     await see(page, '紹介元');
   });
 
+  // A link whose code no partner has, and a code kept longer than 30 days, attribute
+  // nothing and block no one; the app forgets them.
+  for (const [name, arrive, age] of [['stale-link', '/?ref=gone-partner', 0], ['old-link', `/?ref=${CODE}`, 31]]) {
+    const late = await person(browser, name, { viewport: PHONE });
+    people.push(late);
+    await step(late, `registers after ${name === 'stale-link' ? 'a stale link' : 'a link 31 days old'}, unattributed`, async (page) => {
+      await go(page, arrive);
+      // The app keeps the code as soon as it starts, whatever the page.
+      await page.waitForFunction(() => localStorage.getItem('kakehashi.referral'));
+      if (age) {
+        await page.evaluate((days) => {
+          const kept = JSON.parse(localStorage.getItem('kakehashi.referral'));
+          kept.expires_at = Date.now() - (days - 30) * 86400000;
+          localStorage.setItem('kakehashi.referral', JSON.stringify(kept));
+        }, age);
+      }
+      await go(page, '/register');
+      await page.getByLabel('人材として登録').check();
+      await fill(page, 'お名前（表示名）', `${name} ${stamp}`);
+      await fill(page, 'メールアドレス', `${name}-${stamp}@e2e.kakehashi.test`);
+      await fill(page, 'パスワード', 'late-visitor-2026');
+      await press(page, '登録する');
+      await see(page, `${name} ${stamp}`);
+      await go(page, '/me');
+      await see(page, 'アカウントの種類');
+      if (await page.locator('main').getByText('紹介元').count()) throw new Error('attributed to a partner');
+      if (await page.evaluate(() => localStorage.getItem('kakehashi.referral'))) throw new Error('the code was kept');
+    });
+  }
+
   await step(visitor, 'is counted in the partner’s figures', async () => {
     const after = await figures();
     const grew = (k) => after.funnel[k] - before.funnel[k];
@@ -243,6 +274,10 @@ try {
       throw new Error(`partner figures before ${JSON.stringify(before.funnel)}, after ${JSON.stringify(after.funnel)}`);
     }
     console.log(`partner ${CODE}: talents ${before.funnel.talents} → ${after.funnel.talents}, applications ${before.funnel.applications} → ${after.funnel.applications}`);
+    // The two widget pages above were two views; the project link one click.
+    const views = after.widget.views - before.widget.views;
+    const clicks = after.widget.clicks - before.widget.clicks;
+    if (views !== 2 || clicks !== 1) throw new Error(`widget views +${views}, clicks +${clicks}`);
   });
 
   // Another origin: the browser gets no grant, so neither the widget nor the page reads data.

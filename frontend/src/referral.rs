@@ -5,7 +5,7 @@
 //! app forgets a code the server did not record.
 
 use gloo::storage::{LocalStorage, Storage};
-use kakehashi_shared::embed::{is_referral_code, REFERRAL_DAYS};
+use kakehashi_shared::embed::{is_referral_code, referral_from_query, REFERRAL_DAYS};
 use serde::{Deserialize, Serialize};
 
 const STORAGE_KEY: &str = "kakehashi.referral";
@@ -21,17 +21,6 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// The `ref` value of a query string (`?a=1&ref=iwate-pref`), if it is a referral code.
-fn from_query(search: &str) -> Option<String> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(name, _)| *name == "ref")
-        .map(|(_, value)| value.to_owned())
-        .filter(|code| is_referral_code(code))
-}
-
 /// Keeps the page address's `?ref=` (a newer link replaces an older one and restarts the 30
 /// days). Runs once per page load, before the first render.
 pub fn capture() {
@@ -39,7 +28,7 @@ pub fn capture() {
         .location()
         .search()
         .unwrap_or_default();
-    if let Some(code) = from_query(&search) {
+    if let Some(code) = referral_from_query(&search) {
         let kept = Kept {
             code,
             expires_at: now_ms() + (REFERRAL_DAYS as f64) * 86_400_000.0,
@@ -61,18 +50,4 @@ pub fn stored() -> Option<String> {
 /// Forgets the kept code (the server did not know it: a stale link).
 pub fn forget() {
     LocalStorage::delete(STORAGE_KEY);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::from_query;
-
-    #[test]
-    fn reads_ref_from_any_position() {
-        assert_eq!(from_query("?ref=iwate-pref"), Some("iwate-pref".into()));
-        assert_eq!(from_query("?q=ec&ref=iwate_1"), Some("iwate_1".into()));
-        assert_eq!(from_query("?q=ec"), None);
-        assert_eq!(from_query("?ref=%3Cscript%3E"), None);
-        assert_eq!(from_query(""), None);
-    }
 }

@@ -21,6 +21,18 @@ pub fn is_referral_code(code: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// The referral code of a page address's query string (`?q=ec&ref=iwate-pref`), if it has
+/// the partners' shape. The app reads it on every page load.
+pub fn referral_from_query(search: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(name, _)| *name == "ref")
+        .map(|(_, value)| value.to_owned())
+        .filter(|code| is_referral_code(code))
+}
+
 /// What a partner's widget shows: the region's open postings, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -138,5 +150,21 @@ mod tests {
         assert!(!is_referral_code("iwate pref"));
         assert!(!is_referral_code("<script>"));
         assert!(!is_referral_code("岩手"));
+    }
+
+    #[test]
+    fn the_referral_is_read_from_any_position_of_the_query() {
+        assert_eq!(
+            referral_from_query("?ref=iwate-pref"),
+            Some("iwate-pref".into())
+        );
+        assert_eq!(
+            referral_from_query("?q=ec&ref=iwate_1&x=2"),
+            Some("iwate_1".into())
+        );
+        assert_eq!(referral_from_query("?q=ec"), None);
+        assert_eq!(referral_from_query("?reference=iwate-pref"), None);
+        assert_eq!(referral_from_query("?ref=%3Cscript%3E"), None);
+        assert_eq!(referral_from_query(""), None);
     }
 }
