@@ -18,7 +18,8 @@ use crate::error::ApiError;
 use crate::repositories::webhooks::{self as repo, AttemptResult, DueDelivery};
 use crate::repositories::{from_db_time, to_db_time};
 
-/// A worker holds a delivery this long; a crashed worker's claim lapses after it.
+/// A worker holds a delivery this long (or twice the timeout, if longer); a crashed worker's
+/// claim lapses after it.
 pub const CLAIM_SECONDS: i64 = 60;
 /// Deliveries are retried until this long after they were queued, then given up.
 pub const GIVE_UP_AFTER_HOURS: i64 = 24;
@@ -269,7 +270,12 @@ async fn deliver_one(
     now: DateTime<Utc>,
 ) -> Result<Outcome, ApiError> {
     let id = d.id;
-    let until = now + chrono::Duration::seconds(CLAIM_SECONDS);
+    // Held well past the attempt's timeout, so a slow attempt is never taken over mid-way.
+    let hold = chrono::Duration::seconds(CLAIM_SECONDS).max(
+        chrono::Duration::from_std(sender.timeout * 2)
+            .unwrap_or(chrono::Duration::seconds(CLAIM_SECONDS)),
+    );
+    let until = now + hold;
     let claimed = db
         .run(move |c| Ok(repo::claim(c, id, to_db_time(now), to_db_time(until))?))
         .await?;
