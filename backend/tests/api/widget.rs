@@ -225,11 +225,20 @@ async fn views_are_counted_per_partner_day_and_prefecture(backend: Backend) {
         ]
     );
 
+    // A burst of first views of a day arriving together: every one counts, in one row.
+    let query = format!("partner={CODE}&prefecture=04");
+    let burst = (0..8).map(|_| embed(&app, &query, Some(SITE)));
+    for res in futures_util::future::join_all(burst).await {
+        assert_eq!(res.status(), 200);
+    }
+    let rows = counts(&app, id).await;
+    assert_eq!(rows[2], ("2026-11-21".to_owned(), "04".to_owned(), 8, 0));
+
     // A new UTC day starts a new row.
     app.clock.advance(Duration::days(1));
     embed(&app, &format!("partner={CODE}&prefecture=03"), Some(SITE)).await;
     assert_eq!(
-        counts(&app, id).await[2],
+        counts(&app, id).await[3],
         ("2026-11-22".to_owned(), "03".to_owned(), 1, 0)
     );
     app.stop().await;
