@@ -5,6 +5,8 @@
 #   life.mjs   the whole life through the UI in Japanese, by a company, a coordinator and a talent;
 #   smoke-en.mjs   the main pages in English;
 #   first-load.mjs   the first load's compressed size against its budget and Yew's hello world;
+#   integrations.mjs   a partner's API key (shown once, used, revoked) and webhook (secret shown
+#                once, delivery log, deleted), and the admin's way there in English at 390 px;
 #   widget.mjs   the widget on a partner's site (a second origin, E2E_PORT+1), a registration
 #                and an application through it, counted in the partner's figures.
 # The first two check the main pages with axe-core. Screenshots and reports go to
@@ -40,6 +42,11 @@ KAKEHASHI_STAFF_PASSWORD="$E2E_ADMIN_PASSWORD" $BIN admin create-staff --role ad
 export E2E_WIDGET_PORT=$((PORT + 1))
 $BIN admin create-partner --name "岩手県" --kind prefecture --referral-code iwate-pref \
   --prefectures 03 --origins "http://127.0.0.1:$E2E_WIDGET_PORT" >/dev/null 2>&1
+# Integrations: a staff account of that partner, who manages its API keys and webhooks.
+export E2E_PARTNER_EMAIL="partner@e2e.kakehashi.test"
+export E2E_PARTNER_PASSWORD="iwate-partner-2026"
+KAKEHASHI_STAFF_PASSWORD="$E2E_PARTNER_PASSWORD" $BIN admin create-staff --role partner \
+  --email "$E2E_PARTNER_EMAIL" --name "高橋 葵" --partner 1 >/dev/null 2>&1
 
 $BIN serve >"$SERVER_LOG" 2>&1 &
 SERVER=$!
@@ -54,4 +61,5 @@ node e2e/life.mjs
 node e2e/smoke-en.mjs
 node e2e/first-load.mjs
 node e2e/widget.mjs
+node e2e/integrations.mjs
 echo "e2e: passed; screenshots in target/e2e-screenshots/"

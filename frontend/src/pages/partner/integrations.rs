@@ -375,7 +375,7 @@ fn key_form(props: &KeyFormProps) -> Html {
                     <span class="required">{ Msg::Required.t(lang) }</span>
                 </legend>
                 <p class="hint" id="key-scopes-hint">{ Msg::HintKeyScopes.t(lang) }</p>
-                <div class="checks">
+                <div class="checks one">
                     { for offered.iter().enumerate().map(|(i, scope)| {
                         let id = format!("key-scope-{i}");
                         let checked = draft.scopes.contains(scope);

@@ -226,7 +226,7 @@ fn hook_form(props: &HookFormProps) -> Html {
                     <span class="required">{ Msg::Required.t(lang) }</span>
                 </legend>
                 <p class="hint" id="hook-events-hint">{ Msg::HintHookEvents.t(lang) }</p>
-                <div class="checks">
+                <div class="checks one">
                     { for WebhookEventType::ALL.iter().enumerate().map(|(i, event)| {
                         let id = format!("hook-event-{i}");
                         let checked = draft.events.contains(event);
