@@ -152,6 +152,16 @@ try {
     if ((await link.getAttribute('target')) !== '_blank' || !(await link.getAttribute('rel')).includes('noopener')) {
       throw new Error('widget links must open a new tab with rel=noopener');
     }
+    // Reachable by keyboard, with a visible focus ring: the page has no links of its own, so
+    // the first Tab lands on the first project.
+    await page.keyboard.press('Tab');
+    const focused = await widget(page).evaluate((host) => {
+      const a = host.shadowRoot.activeElement;
+      return a && { text: a.textContent, outline: getComputedStyle(a).outlineStyle, width: getComputedStyle(a).outlineWidth };
+    });
+    if (!focused || !focused.text.startsWith(title) || focused.outline !== 'solid' || focused.width !== '3px') {
+      throw new Error(`keyboard focus: ${JSON.stringify(focused)}`);
+    }
     await axeWidget(page, 'widget-demo');
     await shot(page, 'widget-demo-ja-1280');
   });
@@ -199,6 +209,7 @@ try {
     await go(page, '/me');
     await see(page, '紹介元');
     await see(page, before.partner.name);
+    await shot(page, 'me-referred-ja-1280');
   });
 
   await step(visitor, 'applies to the project', async (page) => {
