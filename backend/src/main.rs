@@ -316,7 +316,7 @@ async fn run_deadlines(state: web::Data<AppState>) {
 
 // Webhooks.
 /// Sends due webhook deliveries every second. A pass that finds work runs again at once, so
-/// a backlog drains without waiting a second per batch.
+/// a backlog drains without waiting a second per pass of 8.
 async fn run_webhooks(state: web::Data<AppState>) {
     let sender = kakehashi::services::webhook_delivery::Sender {
         timeout: state.config.webhook_timeout,
@@ -335,12 +335,14 @@ async fn run_webhooks(state: web::Data<AppState>) {
             let now = state.clock.now();
             match kakehashi::services::webhook_delivery::deliver_due(&state.db, &sender, now).await
             {
-                Ok(pass) if pass.delivered + pass.failed > 0 => {
-                    tracing::info!(
-                        delivered = pass.delivered,
-                        failed = pass.failed,
-                        "webhooks sent"
-                    );
+                Ok(pass) if pass != Default::default() => {
+                    if pass.delivered + pass.failed > 0 {
+                        tracing::info!(
+                            delivered = pass.delivered,
+                            failed = pass.failed,
+                            "webhooks sent"
+                        );
+                    }
                 }
                 Ok(_) => break,
                 Err(e) => {

@@ -27,10 +27,11 @@ pub const GIVE_UP_AFTER_HOURS: i64 = 24;
 pub const FIRST_RETRY_SECONDS: i64 = 30;
 /// ... up to this.
 pub const MAX_RETRY_SECONDS: i64 = 3600;
-/// Deliveries sent at once by one worker.
+/// Deliveries sent at once by one worker, and the most one pass takes. A pass is one round,
+/// all started together, so every claim is made at the pass's `now` and outlives its attempt;
+/// a longer pass would claim late rows with a `now` already past, and their claims could lapse
+/// while they are being sent.
 pub const CONCURRENCY: usize = 8;
-/// Deliveries one pass takes at most.
-const BATCH: i64 = 100;
 /// Error texts kept in the log are cut here.
 const ERROR_MAX: usize = 300;
 
@@ -239,13 +240,14 @@ enum Outcome {
     Skipped,
 }
 
-/// Sends every delivery due at `now` (up to 100 per pass, 8 at a time). Each is claimed first
-/// with a conditional update, so workers in several instances (or threads) racing over the
-/// same outbox send each delivery once in normal operation; a worker that dies holding one
-/// loses it after a minute, and it is sent again (at least once).
+/// Sends up to 8 deliveries due at `now`, at once; callers run passes until one finds nothing
+/// (`Pass::default()`). Each is claimed first with a conditional update, so workers in several
+/// instances (or threads) racing over the same outbox send each delivery once in normal
+/// operation; a worker that dies holding one loses it after a minute, and it is sent again
+/// (at least once).
 pub async fn deliver_due(db: &Db, sender: &Sender, now: DateTime<Utc>) -> Result<Pass, ApiError> {
     let due = db
-        .run(move |c| Ok(repo::due(c, to_db_time(now), BATCH)?))
+        .run(move |c| Ok(repo::due(c, to_db_time(now), CONCURRENCY as i64)?))
         .await?;
     let outcomes: Vec<Result<Outcome, ApiError>> = futures_util::stream::iter(due)
         .map(|d| deliver_one(db, sender, d, now))
