@@ -61,5 +61,7 @@ node e2e/life.mjs
 node e2e/smoke-en.mjs
 node e2e/first-load.mjs
 node e2e/widget.mjs
+# Statistics (KPIs): after the life script, so the figures have records.
+node e2e/stats.mjs
 node e2e/integrations.mjs
 echo "e2e: passed; screenshots in target/e2e-screenshots/"
