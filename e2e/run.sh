@@ -9,6 +9,8 @@
 #                once, delivery log, deleted), and the admin's way there in English at 390 px;
 #   widget.mjs   the widget on a partner's site (a second origin, E2E_PORT+1), a registration
 #                and an application through it, counted in the partner's figures.
+#   partner.mjs   the partner's home (referral link, widget tag, allowed sites, programmes,
+#                 shown on a posting) and the admin's partner screen.
 # The first two check the main pages with axe-core. Screenshots and reports go to
 # target/e2e-screenshots/. Needs target/debug/kakehashi, frontend/dist, target/hello-dist and
 # e2e/node_modules (the Makefile provides them).
@@ -42,6 +44,11 @@ KAKEHASHI_STAFF_PASSWORD="$E2E_ADMIN_PASSWORD" $BIN admin create-staff --role ad
 export E2E_WIDGET_PORT=$((PORT + 1))
 $BIN admin create-partner --name "岩手県" --kind prefecture --referral-code iwate-pref \
   --prefectures 03 --origins "http://127.0.0.1:$E2E_WIDGET_PORT" >/dev/null 2>&1
+# Partners: a staff account of that partner (partner 1), for partner.mjs.
+export E2E_PARTNER_EMAIL="partner@e2e.kakehashi.test"
+export E2E_PARTNER_PASSWORD="iwate-partner-2026"
+KAKEHASHI_STAFF_PASSWORD="$E2E_PARTNER_PASSWORD" $BIN admin create-staff --role partner \
+  --email "$E2E_PARTNER_EMAIL" --name "岩手 花子" --partner 1 >/dev/null 2>&1
 # Integrations: a staff account of that partner, who manages its API keys and webhooks.
 export E2E_PARTNER_EMAIL="partner@e2e.kakehashi.test"
 export E2E_PARTNER_PASSWORD="iwate-partner-2026"
@@ -61,6 +68,7 @@ node e2e/life.mjs
 node e2e/smoke-en.mjs
 node e2e/first-load.mjs
 node e2e/widget.mjs
+node e2e/partner.mjs
 # Statistics (KPIs): after the life script, so the figures have records.
 node e2e/stats.mjs
 node e2e/integrations.mjs
