@@ -121,7 +121,7 @@ async fn created_once_stored_hashed_listed_and_revoked(backend: Backend) {
 
     // The list shows the prefix, never the key.
     let page = staff.api.api_keys(None).await.unwrap();
-    assert_eq!(page.items, [created.api_key.clone()]);
+    assert_eq!(page.items, std::slice::from_ref(&created.api_key));
     let listed = staff
         .api
         .get::<serde_json::Value>("/api/v1/api-keys")
