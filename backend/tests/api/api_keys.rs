@@ -143,6 +143,18 @@ async fn created_once_stored_hashed_listed_and_revoked(backend: Backend) {
     );
     assert_eq!(staff.api.api_keys(None).await.unwrap().items, [revoked]);
     assert_eq!(status(staff.api.revoke_api_key(9999).await), 404);
+    // Creation and the one real revocation are in the audit log, by the staff member.
+    let id = created.api_key.id;
+    let actions = app
+        .db
+        .run(move |c| {
+            Ok(kakehashi::repositories::audit::actions_for(
+                c, "api_key", id,
+            )?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(actions, ["created", "revoked"]);
     app.stop().await;
 }
 
