@@ -64,6 +64,9 @@ struct Script {
     received: Mutex<Vec<Received>>,
     /// Milliseconds every answer waits (widens the window two racing workers share).
     delay_ms: Mutex<u64>,
+    /// Paths that answer 500 to the first request of each delivery id.
+    fail_first: Mutex<Vec<String>>,
+    seen: Mutex<std::collections::HashSet<(String, String)>>,
 }
 
 struct Receiver {
@@ -89,6 +92,14 @@ async fn receive(req: HttpRequest, body: web::Bytes, script: web::Data<Script>) 
         delivery: header(&req, "Kakehashi-Delivery"),
         body: String::from_utf8(body.to_vec()).unwrap(),
     });
+    let first_of_delivery = script
+        .seen
+        .lock()
+        .unwrap()
+        .insert((path.clone(), header(&req, "Kakehashi-Delivery")));
+    if first_of_delivery && script.fail_first.lock().unwrap().contains(&path) {
+        return HttpResponse::InternalServerError().finish();
+    }
     let delay = *script.delay_ms.lock().unwrap();
     if delay > 0 {
         actix_web::rt::time::sleep(std::time::Duration::from_millis(delay)).await;
@@ -279,8 +290,9 @@ async fn partner_staff(app: &TestApp, email: &str, prefectures: &[&str]) -> (i64
 // ---------------------------------------------------------------------------------------------
 // Scenarios.
 
-/// Every event type, produced through the real API by the whole workflow, reaches the receiver
-/// once with a signature that verifies, its headers matching its envelope, and no personal data.
+/// Every event type, produced through the real API by the whole workflow, reaches a receiver
+/// that fails each first attempt: the failed attempt and the retry 30 s later both carry a
+/// signature that verifies, headers matching the envelope, and no personal data.
 async fn every_event_type_arrives_signed(backend: Backend) {
     let app = TestApp::start(backend).await;
     let receiver = Receiver::start();
@@ -321,12 +333,36 @@ async fn every_event_type_arrives_signed(backend: Backend) {
 
     // Nothing is sent inside the requests: the outbox holds every event until a worker runs.
     assert!(receiver.received("/ok").is_empty());
-    let pass = run(&app).await;
-    assert_eq!(pass.failed, 0);
-    let received = receiver.received("/ok");
-    assert_eq!(pass.delivered, received.len());
+    // The receiver fails the first attempt of every delivery; the retry 30 s later succeeds.
+    receiver
+        .script
+        .fail_first
+        .lock()
+        .unwrap()
+        .push("/ok".into());
+    let first = run(&app).await;
+    assert_eq!(first.delivered, 0);
+    assert!(first.failed >= WebhookEventType::ALL.len());
+    app.clock.advance(Duration::seconds(30));
+    let retried = run(&app).await;
+    assert_eq!(retried.delivered, first.failed);
+    assert_eq!(retried.failed, 0);
+    let all = receiver.received("/ok");
+    assert_eq!(all.len(), 2 * first.failed);
+    let (failed, received) = all.split_at(first.failed);
+    let received = received.to_vec();
 
+    // Both the failed attempt and the retry verify; the retry is the same event re-signed.
     let now = app.now().timestamp();
+    for r in failed {
+        verify(&created.secret, r, now);
+        let retry = received
+            .iter()
+            .find(|x| x.delivery == r.delivery)
+            .expect("every failed delivery is retried");
+        assert_eq!(retry.body, r.body);
+        assert_ne!(retry.signature, r.signature);
+    }
     let mut seen = Vec::new();
     for r in &received {
         let envelope = verify(&created.secret, r, now);
