@@ -40,6 +40,9 @@ pub struct Company {
     pub challenges: Vec<String>,
     /// The partner that referred the company.
     pub referred_by_partner_id: Option<i64>,
+    /// That partner's name, as shown on the company's page (「紹介元」).
+    #[serde(default)]
+    pub referred_by: Option<crate::embed::ReferralPartner>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -18,6 +18,14 @@ use crate::repositories::json::{from_text, to_text};
 use crate::repositories::{from_db_time, organisations, to_db_time};
 use crate::services::{codes, context};
 
+/// The company with the partner that referred it, named.
+fn full(conn: &mut AnyConnection, row: CompanyRow) -> Result<Company, ApiError> {
+    let mut company = to_dto(row)?;
+    company.referred_by =
+        crate::services::embed::referral_partner(conn, company.referred_by_partner_id)?;
+    Ok(company)
+}
+
 pub fn to_dto(row: CompanyRow) -> Result<Company, ApiError> {
     Ok(Company {
         id: row.id,
@@ -32,6 +40,8 @@ pub fn to_dto(row: CompanyRow) -> Result<Company, ApiError> {
         ceo_message: row.ceo_message,
         challenges: from_text(&row.challenges)?,
         referred_by_partner_id: row.referred_by_partner_id,
+        // Named by `full`, which has a connection.
+        referred_by: None,
         created_at: from_db_time(row.created_at),
         updated_at: from_db_time(row.updated_at),
     })
@@ -113,13 +123,14 @@ pub fn create(
         let mut entry = AuditEntry::new("company", id, "created", now).by(actor.user_id);
         entry.on_behalf_of_company_id = Some(id);
         audit::record(conn, &entry)?;
-        to_dto(repo::find(conn, id)?)
+        let row = repo::find(conn, id)?;
+        full(conn, row)
     })
 }
 
 pub fn get(conn: &mut AnyConnection, actor: &Actor, id: i64) -> Result<Company, ApiError> {
     let (row, _) = load_managed(conn, actor, id)?;
-    to_dto(row)
+    full(conn, row)
 }
 
 pub fn list(
@@ -139,7 +150,7 @@ pub fn list(
         },
         Role::Talent | Role::Partner => return Err(ApiError::Forbidden),
     };
-    page.page(rows, |r| r.id, to_dto)
+    page.page(rows, |r| r.id, |r| full(conn, r))
 }
 
 pub fn patch(
@@ -193,7 +204,8 @@ pub fn patch(
             entry.on_behalf_of_company_id = Some(id);
         }
         audit::record(conn, &entry)?;
-        to_dto(repo::find(conn, id)?)
+        let row = repo::find(conn, id)?;
+        full(conn, row)
     })
 }
 

@@ -445,6 +445,16 @@ async fn registrations_record_the_partner_and_stale_codes_are_ignored(backend: B
     company.referral_code = Some(CODE.into());
     let member = app.client().register(&company).await.unwrap();
     assert_eq!(member.user.referred_by.map(|r| r.id), Some(id));
+    // The company's page names the partner too.
+    let company_id = member.user.company.as_ref().unwrap().id;
+    let page = app
+        .client()
+        .with_token(&member.access_token)
+        .company(company_id)
+        .await
+        .unwrap();
+    assert_eq!(page.referred_by_partner_id, Some(id));
+    assert_eq!(page.referred_by.map(|r| r.name), Some("岩手県".to_owned()));
 
     // A well-formed code no partner has (a stale link) does not block anyone.
     let mut stale = talent_request("taro@example.jp");

@@ -84,6 +84,8 @@ fn details(lang: Lang, c: &Company, refs: &Refs) -> Html {
             { row(Msg::PfVision, text(&c.vision)) }
             { row(Msg::PfCeoMessage, text(&c.ceo_message)) }
             { row(Msg::PfChallenges, challenges) }
+            // Widget and referrals: the partner that brought the company in.
+            { for c.referred_by.as_ref().map(|r| row(Msg::MeReferredBy, html! { r.name.clone() })) }
         </dl>
     }
 }
