@@ -3,7 +3,8 @@
 // and the widget's tag carry its code; it adds a site to the allowed sites (a path is refused
 // beside the field, the widget's own site is kept), adds a programme (a bad link is refused
 // beside the field), sees it on a posting of its prefecture, edits it and deletes it after
-// confirming. The admin registers a partner with the prefecture picker and sees it listed.
+// confirming. The admin registers a partner with the prefecture picker, sees it listed, and
+// opens a partner's home from the list.
 // Then the partner's home in English at desktop width.
 //
 // Needs E2E_BASE, E2E_PARTNER_* and E2E_ADMIN_* (run.sh sets them).
@@ -15,6 +16,7 @@ import {
 const CODE = 'iwate-pref';
 const stamp = Date.now().toString(36);
 const programme = `副業人材交通費補助 ${stamp}`;
+const chamber = `盛岡商工会議所 ${stamp}`;
 const partnerLogin = { email: process.env.E2E_PARTNER_EMAIL, password: process.env.E2E_PARTNER_PASSWORD };
 const adminLogin = { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD };
 
@@ -105,7 +107,7 @@ try {
     await follow(page, '地域パートナー');
     await page.getByRole('heading', { name: '登録済みのパートナー' }).waitFor();
     await see(page, CODE);
-    await fill(page, '団体名', '盛岡商工会議所');
+    await fill(page, '団体名', chamber);
     await press(page, '登録する');
     await page.locator('#partner-new-kind-error').getByText('選択してください。').waitFor();
     await choose(page, '種別', 'chamber');
@@ -115,10 +117,18 @@ try {
     await see(page, 'https://www.example.jp の形で入力してください');
     await fill(page, 'ウィジェットを置けるサイト', 'https://www.morioka-cci.example');
     await press(page, '登録する');
-    await see(page, '「盛岡商工会議所」を登録しました。');
-    await page.getByRole('heading', { name: '盛岡商工会議所' }).waitFor();
+    await see(page, `「${chamber}」を登録しました。`);
+    await page.getByRole('heading', { name: chamber }).waitFor();
     await shot(page, 'admin-partners-1280');
     await axe(page, 'admin partners');
+  });
+
+  await step(admin, "opens a partner's home from the list", async (page) => {
+    await follow(page, 'ホーム画面を開く 岩手県');
+    await page.waitForURL(/\/partner\?partner=1$/);
+    await page.getByRole('heading', { name: 'パートナーのホーム' }).waitFor();
+    await see(page, 'iwate-pref');
+    await page.getByRole('heading', { name: '支援制度', exact: true }).waitFor();
   });
 
   await step(english, 'the partner home in English', async (page) => {

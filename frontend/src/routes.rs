@@ -250,6 +250,15 @@ pub struct AppliedQuery {
     pub applied: Option<bool>,
 }
 
+// Partners.
+/// `/partner?partner=3`: the partner home an admin opens from the partners list (partner staff
+/// always see their own, whatever the query says).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PartnerQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<i64>,
+}
+
 /// The path the browser shows now (path only; the app's pages take no query but /login's).
 pub fn current_path() -> String {
     gloo::utils::window()

@@ -1405,6 +1405,7 @@ messages! {
     ApStaff => "担当者", "Staff";
     ApStaffCount => "{n}人", "{n}";
     ApAddStaff => "担当者のアカウントを作成", "Create a staff account";
+    ApOpenHome => "ホーム画面を開く", "Open its home";
     ApOrigins => "ウィジェットを置けるサイト", "Sites allowed to show the widget";
     ApNoOrigins => "なし", "None";
     FieldPartnerName => "団体名", "Organisation name";

@@ -16,7 +16,7 @@ use crate::components::{ErrorAlert, Loading};
 use crate::hooks::{use_remote, use_title, Remote};
 use crate::i18n::{join_list, partner_kind_name, use_lang, Lang, Msg};
 use crate::reference::{prefecture_name, prefectures};
-use crate::routes::Route;
+use crate::routes::{PartnerQuery, Route};
 use crate::session::use_session;
 
 #[function_component(AdminPartnersPage)]
@@ -170,6 +170,11 @@ fn partner_card(props: &PartnerCardProps) -> Html {
                     { Msg::ApEdit.t(lang) }
                     <span class="visually-hidden">{ format!(" {}", p.name) }</span>
                 </button>
+                <Link<Route, PartnerQuery> to={Route::PartnerHome}
+                    query={Some(PartnerQuery { partner: Some(p.id) })} classes="button secondary">
+                    { Msg::ApOpenHome.t(lang) }
+                    <span class="visually-hidden">{ format!(" {}", p.name) }</span>
+                </Link<Route, PartnerQuery>>
                 <Link<Route> to={Route::AdminStaff} classes="button secondary">
                     { Msg::ApAddStaff.t(lang) }
                     <span class="visually-hidden">{ format!(" {}", p.name) }</span>

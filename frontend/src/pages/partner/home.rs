@@ -21,7 +21,7 @@ use crate::hooks::{use_remote, use_title, Remote};
 use crate::i18n::{join_list, partner_kind_name, use_lang, Lang, Msg};
 use crate::pages::company::common::{RoleGate, TextArea};
 use crate::reference::{prefecture_name, prefectures};
-use crate::routes::Route;
+use crate::routes::{PartnerQuery, Route};
 use crate::session::use_session;
 
 #[function_component(PartnerHomePage)]
@@ -36,14 +36,20 @@ pub fn partner_home_page() -> Html {
     }
 }
 
-/// The partner of the signed-in staff member; an admin has none and is sent to the list.
+/// The partner of the signed-in staff member. An admin has none: the one named in the query
+/// (from the partners list), or a pointer to that list.
 #[function_component(Home)]
 fn home() -> Html {
     let lang = use_lang();
     let session = use_session();
-    let partner_id = session
-        .session()
-        .and_then(|s| s.user.partner.as_ref().map(|p| p.id));
+    let asked = use_location()
+        .and_then(|l| l.query::<PartnerQuery>().ok())
+        .and_then(|q| q.partner);
+    let partner_id = session.session().and_then(|s| match &s.user.partner {
+        Some(own) => Some(own.id),
+        None if s.user.role == Role::Admin => asked,
+        None => None,
+    });
     match partner_id {
         Some(id) => html! { <PartnerHome {id} /> },
         None => html! {
