@@ -34,6 +34,7 @@ crate::on_both_backends!(
     a_partner_hears_only_of_its_prefectures,
     two_workers_send_each_event_once,
     the_documented_shell_check_verifies_a_delivery,
+    api_keys_with_webhooks_manage_may_manage_them,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -922,6 +923,51 @@ async fn the_documented_shell_check_verifies_a_delivery(backend: Backend) {
     assert!(!check("whsec_wrong", &r.body, now).0);
     assert!(!check(&created.secret, &r.body, now + 301).0);
     assert!(check(&created.secret, &r.body, now + 300).0);
+    receiver.stop().await;
+    app.stop().await;
+}
+
+/// An integrator's key with `webhooks:manage` manages its partner's subscriptions like the
+/// staff member who made it; a key without that scope gets 403 `insufficient_scope`.
+async fn api_keys_with_webhooks_manage_may_manage_them(backend: Backend) {
+    use kakehashi_shared::api_key::{ApiKeyInput, ApiScope};
+    let app = TestApp::start(backend).await;
+    let receiver = Receiver::start();
+    let (partner_id, staff) = partner_staff(&app, "staff@iwate-bank.example", &["03"]).await;
+    let key = |scopes: &[ApiScope]| ApiKeyInput {
+        name: "連携".into(),
+        scopes: scopes.to_vec(),
+        expires_at: None,
+        rate_limit_per_minute: None,
+    };
+    let manage = staff
+        .api
+        .create_api_key(&key(&[ApiScope::WebhooksManage]))
+        .await
+        .unwrap();
+    let read_only = staff
+        .api
+        .create_api_key(&key(&[ApiScope::ProjectsRead]))
+        .await
+        .unwrap();
+    let integrator = app.client().with_api_key(&manage.key);
+    let created = integrator
+        .create_webhook(&WebhookInput {
+            url: receiver.url("/ok"),
+            events: vec![WebhookEventType::ProjectPublished],
+        })
+        .await
+        .unwrap();
+    assert_eq!(created.webhook.partner_id, Some(partner_id));
+    assert_eq!(created.webhook.created_by, staff.id());
+    assert_eq!(integrator.webhooks().await.unwrap().items.len(), 1);
+    assert_eq!(staff.api.webhooks().await.unwrap().items.len(), 1);
+
+    let other = app.client().with_api_key(&read_only.key);
+    assert_eq!(code(other.webhooks().await), "insufficient_scope");
+    assert_eq!(status(other.delete_webhook(created.webhook.id).await), 403);
+    integrator.delete_webhook(created.webhook.id).await.unwrap();
+    assert!(staff.api.webhooks().await.unwrap().items.is_empty());
     receiver.stop().await;
     app.stop().await;
 }
