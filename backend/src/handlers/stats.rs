@@ -129,7 +129,8 @@ fn answer(
 
 /// Headline figures and distributions for everyone (「データで見る架け橋」): all of Japan or
 /// one prefecture, one year or all time. No personal data: distribution buckets of 1 or 2
-/// records and averages over fewer than 3 are withheld (`null`, an empty CSV cell).
+/// records and averages over fewer than 3 are withheld (`null`, an empty CSV cell). Each
+/// answer is kept for a minute (`generated_at` says when it was counted).
 #[utoipa::path(
     tag = "stats",
     params(SummaryQuery),
@@ -149,10 +150,22 @@ pub async fn summary(
     let q = query.into_inner();
     let now = state.clock.now();
     let (prefecture, year) = (q.prefecture.clone(), q.year);
-    let stats = state
-        .db
-        .run(move |c| service::public_summary(c, prefecture.clone(), year, now))
-        .await?;
+    let key = (
+        format!("{:?}", state.config.database_url),
+        prefecture.clone(),
+        year,
+    );
+    let stats = match service::kept_summary(&key) {
+        Some(stats) => stats,
+        None => {
+            let stats = state
+                .db
+                .run(move |c| service::public_summary(c, prefecture.clone(), year, now))
+                .await?;
+            service::keep_summary(key, &stats);
+            stats
+        }
+    };
     answer(
         stats,
         Output {

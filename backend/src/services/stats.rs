@@ -6,6 +6,8 @@
 //! terms) are read here, so the SQL is the same on both backends.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration as Elapsed, Instant};
 
 use chrono::{DateTime, Duration, Months, NaiveDate, NaiveDateTime, Utc};
 use kakehashi_shared::enums::Role;
@@ -196,6 +198,42 @@ pub fn public_summary(
     let (limits, mut scope) = limits(conn, &f)?;
     scope.suppressed_below = Some(SUPPRESS_BELOW);
     compute(conn, &limits, scope, now, true)
+}
+
+/// Which public summary: the database (several apps share a process in the tests), the
+/// prefecture and the year.
+pub type SummaryKey = (String, Option<String>, Option<i32>);
+
+type SummaryCache = Mutex<HashMap<SummaryKey, (Instant, Stats)>>;
+
+/// How long a public summary is kept. Everyone may ask for it and it counts every matching
+/// record, so repeated requests must not make the server count again; a minute-old figure
+/// is as good to a visitor (`generated_at` says when it was counted).
+const SUMMARY_FOR: Elapsed = Elapsed::from_secs(60);
+
+fn summary_cache() -> &'static SummaryCache {
+    static CACHE: OnceLock<SummaryCache> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// The kept summary for `key`, if counted less than a minute ago.
+pub fn kept_summary(key: &SummaryKey) -> Option<Stats> {
+    let cache = summary_cache().lock().ok()?;
+    cache
+        .get(key)
+        .filter(|(at, _)| at.elapsed() < SUMMARY_FOR)
+        .map(|(_, stats)| stats.clone())
+}
+
+/// Keeps a summary; the few keys there are (prefectures × years) stay bounded anyway, and
+/// stale ones are dropped whenever the map grows past a few hundred.
+pub fn keep_summary(key: SummaryKey, stats: &Stats) {
+    if let Ok(mut cache) = summary_cache().lock() {
+        if cache.len() > 500 {
+            cache.retain(|_, (at, _)| at.elapsed() < SUMMARY_FOR);
+        }
+        cache.insert(key, (Instant::now(), stats.clone()));
+    }
 }
 
 /// Names of codes, for the distributions.

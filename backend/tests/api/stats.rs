@@ -368,6 +368,16 @@ async fn figures_match_the_data(backend: Backend) {
         ),
         (1, 1, 0)
     );
+    // The public summary is kept for a minute: a new talent shows in the staff figures at
+    // once, in the summary only later.
+    app.register_talent("saburo@example.jp").await;
+    let again: Stats = app
+        .client()
+        .get("/api/v1/stats/summary")
+        .await
+        .expect("summary again");
+    assert_eq!((again.funnel.talents, again.generated_at), (3, p.generated_at));
+    assert_eq!(stats(&w.admin, "").await.funnel.talents, 4);
     app.stop().await;
 }
 
