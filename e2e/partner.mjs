@@ -123,6 +123,17 @@ try {
     await axe(page, 'admin partners');
   });
 
+  await step(admin, "starts a partner's staff account from its card", async (page) => {
+    await follow(page, '担当者のアカウントを作成 岩手県');
+    await page.waitForURL(/\/admin\/staff\?partner=1$/);
+    // The partners load after the page: wait for the choice to be there and chosen.
+    await page.waitForFunction(() =>
+      document.querySelector('#staff-role')?.value === 'partner'
+      && document.querySelector('#staff-partner')?.value === '1');
+    await follow(page, '地域パートナー');
+    await page.getByRole('heading', { name: '登録済みのパートナー' }).waitFor();
+  });
+
   await step(admin, "opens a partner's home from the list", async (page) => {
     await follow(page, 'ホーム画面を開く 岩手県');
     await page.waitForURL(/\/partner\?partner=1$/);

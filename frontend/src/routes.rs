@@ -252,7 +252,8 @@ pub struct AppliedQuery {
 
 // Partners.
 /// `/partner?partner=3`: the partner home an admin opens from the partners list (partner staff
-/// always see their own, whatever the query says).
+/// always see their own, whatever the query says); `/admin/staff?partner=3`: the staff form
+/// set to that partner's staff.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PartnerQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]

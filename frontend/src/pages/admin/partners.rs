@@ -175,10 +175,11 @@ fn partner_card(props: &PartnerCardProps) -> Html {
                     { Msg::ApOpenHome.t(lang) }
                     <span class="visually-hidden">{ format!(" {}", p.name) }</span>
                 </Link<Route, PartnerQuery>>
-                <Link<Route> to={Route::AdminStaff} classes="button secondary">
+                <Link<Route, PartnerQuery> to={Route::AdminStaff}
+                    query={Some(PartnerQuery { partner: Some(p.id) })} classes="button secondary">
                     { Msg::ApAddStaff.t(lang) }
                     <span class="visually-hidden">{ format!(" {}", p.name) }</span>
-                </Link<Route>>
+                </Link<Route, PartnerQuery>>
             </div>
         }
     };

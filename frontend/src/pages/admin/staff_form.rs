@@ -2,9 +2,9 @@
 //! to, email and name. The server makes the password; the page shows it once afterwards.
 
 use kakehashi_shared::admin::{AdminHub, StaffCreated, StaffInput};
-use kakehashi_shared::partner::Partner;
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::Role;
+use kakehashi_shared::partner::Partner;
 use kakehashi_shared::{ErrorCode, Validate};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -72,7 +72,18 @@ impl Draft {
 pub fn staff_form(props: &StaffFormProps) -> Html {
     let lang = use_lang();
     let session = use_session();
-    let draft = use_state(Draft::default);
+    // Partners: from a partner's card (`?partner=ID`), the form starts as that partner's staff.
+    let asked = yew_router::prelude::use_location()
+        .and_then(|l| l.query::<crate::routes::PartnerQuery>().ok())
+        .and_then(|q| q.partner);
+    let draft = use_state(move || match asked {
+        Some(id) => Draft {
+            role: Role::Partner.as_str().to_owned(),
+            partner: id.to_string(),
+            ..Draft::default()
+        },
+        None => Draft::default(),
+    });
     let errors = use_state(FormErrors::default);
     let problem = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
