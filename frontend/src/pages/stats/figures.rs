@@ -86,21 +86,22 @@ fn short(lang: Lang, label: &str) -> String {
 /// Horizontal bars drawn in SVG (no chart library: see docs/DEVELOPERS.md, "Figures"). The
 /// image is named for screen readers and points to the table, which holds the same numbers.
 pub fn bar_chart(lang: Lang, title: Msg, rows: &[(String, Option<f64>, String)]) -> Html {
-    if rows.is_empty() {
-        return Html::default();
-    }
     const ROW: usize = 26;
     const LABEL: f64 = 112.0;
     const SPAN: f64 = 150.0;
-    let height = rows.len() * ROW + 6;
     let max = rows
         .iter()
         .filter_map(|(_, v, _)| *v)
         .fold(0.0_f64, f64::max);
+    // Nothing to draw (no rows, all zero or withheld): the table says so on its own.
+    if max <= 0.0 {
+        return Html::default();
+    }
+    let height = rows.len() * ROW + 6;
     let bars = rows.iter().enumerate().map(|(i, (label, value, shown))| {
         let y = i * ROW + 4;
-        let width = match (*value, max > 0.0) {
-            (Some(v), true) => (v / max * SPAN).max(if v > 0.0 { 2.0 } else { 0.0 }),
+        let width = match *value {
+            Some(v) if v > 0.0 => (v / max * SPAN).max(2.0),
             _ => 0.0,
         };
         html! {
