@@ -94,9 +94,10 @@ impl Refused {
 #[derive(Debug, Clone)]
 pub struct Target {
     pub url: reqwest::Url,
-    /// The host name to pin to `addr` (`None` for an IP literal, which needs no lookup).
+    /// The host name to pin to `addrs` (`None` for an IP literal, which needs no lookup).
     pub domain: Option<String>,
-    pub addr: SocketAddr,
+    /// Every address the name resolved to, all checked; the connection tries them in turn.
+    pub addrs: Vec<SocketAddr>,
 }
 
 /// Checks a target URL: `https://` (or `http://` when allowed), and every address its host
@@ -144,9 +145,9 @@ pub fn check_target(url: &str, allow_private: bool) -> Result<Target, Refused> {
             (Some(host.to_owned()), addrs)
         }
     };
-    let first = *addrs
-        .first()
-        .ok_or_else(|| Refused::new("unresolvable", "the host has no address"))?;
+    if addrs.is_empty() {
+        return Err(Refused::new("unresolvable", "the host has no address"));
+    }
     if !allow_private {
         // Every address, not just the first: a name with one public and one private address
         // could otherwise reach the private one on another attempt.
@@ -160,11 +161,7 @@ pub fn check_target(url: &str, allow_private: bool) -> Result<Target, Refused> {
             ));
         }
     }
-    Ok(Target {
-        url,
-        domain,
-        addr: first,
-    })
+    Ok(Target { url, domain, addrs })
 }
 
 /// Whether an address is on the public internet: not loopback, private (RFC 1918, ULA),
@@ -347,7 +344,7 @@ async fn send(sender: &Sender, d: &DueDelivery, now: DateTime<Utc>) -> Result<u1
         .connect_timeout(sender.timeout)
         .user_agent("Kakehashi-Webhooks/1");
     if let Some(domain) = &target.domain {
-        builder = builder.resolve(domain, target.addr);
+        builder = builder.resolve_to_addrs(domain, &target.addrs);
     }
     let client = builder.build().map_err(|e| format!("client: {e}"))?;
     let timestamp = now.timestamp();

@@ -35,6 +35,7 @@ crate::on_both_backends!(
     two_workers_send_each_event_once,
     the_documented_shell_check_verifies_a_delivery,
     api_keys_with_webhooks_manage_may_manage_them,
+    a_named_host_is_reached_at_its_checked_address,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -968,6 +969,32 @@ async fn api_keys_with_webhooks_manage_may_manage_them(backend: Backend) {
     assert_eq!(status(other.delete_webhook(created.webhook.id).await), 403);
     integrator.delete_webhook(created.webhook.id).await.unwrap();
     assert!(staff.api.webhooks().await.unwrap().items.is_empty());
+    receiver.stop().await;
+    app.stop().await;
+}
+
+/// A target given by name (here `localhost`, allowed in the tests) is resolved and checked,
+/// and the request goes to the checked address on the URL's port: the pinned connection works.
+async fn a_named_host_is_reached_at_its_checked_address(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let receiver = Receiver::start();
+    let admin = app.admin().await;
+    let named = receiver.url("/named").replace("127.0.0.1", "localhost");
+    let created = subscribe(&admin, &named, &[WebhookEventType::ProjectPublished]).await;
+    let company = app.company_user("owner@iwate-seika.example", "03").await;
+    let coordinator = app.coordinator("chiba@hub.example", &["03"]).await;
+    published_project(&app, &company, &coordinator).await;
+    assert_eq!(
+        run(&app).await,
+        Pass {
+            delivered: 1,
+            failed: 0,
+            skipped: 0
+        }
+    );
+    let got = receiver.received("/named");
+    assert_eq!(got.len(), 1);
+    verify(&created.secret, &got[0], app.now().timestamp());
     receiver.stop().await;
     app.stop().await;
 }
