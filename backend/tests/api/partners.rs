@@ -669,8 +669,86 @@ async fn the_region_page_lists_the_programmes_of_its_prefecture(backend: Backend
     app.stop().await;
 }
 
+/// The command line's `create-partner --origins` goes through the same function as the API:
+/// origins normalised, a bad one named, a taken code refused, a missing one generated.
+async fn the_command_lines_partners_follow_the_same_rules(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let now = app.now();
+    let created = app
+        .db
+        .run(move |c| {
+            kakehashi::services::accounts::create_partner(
+                c,
+                "岩手県",
+                PartnerKind::Prefecture,
+                Some("iwate-pref"),
+                &["03".into()],
+                &[
+                    "HTTP://127.0.0.1:18181/".into(),
+                    "http://127.0.0.1:18181".into(),
+                ],
+                now,
+            )
+        })
+        .await
+        .unwrap();
+    let admin = app.admin().await;
+    let partner = admin.api.partner(created.id).await.unwrap();
+    assert_eq!(partner.origins, ["http://127.0.0.1:18181"]);
+    let refused = app
+        .db
+        .run(move |c| {
+            kakehashi::services::accounts::create_partner(
+                c,
+                "別の県",
+                PartnerKind::Prefecture,
+                Some("iwate-pref"),
+                &["03".into()],
+                &[
+                    "https://ok.example".into(),
+                    "https://x.example/widget".into(),
+                ],
+                now,
+            )
+        })
+        .await
+        .unwrap_err();
+    let kakehashi::error::ApiError::Validation(errors) = refused else {
+        panic!("expected field errors, got {refused:?}");
+    };
+    assert_eq!(
+        errors
+            .0
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect::<Vec<_>>(),
+        [("origins[1]", "invalid_format")]
+    );
+    let taken = app
+        .db
+        .run(move |c| {
+            kakehashi::services::accounts::create_partner(
+                c,
+                "別の県",
+                PartnerKind::Prefecture,
+                Some("iwate-pref"),
+                &["03".into()],
+                &[],
+                now,
+            )
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&taken, kakehashi::error::ApiError::Validation(e) if e.0[0].field == "referral_code" && e.0[0].code == "duplicate"),
+        "{taken:?}"
+    );
+    app.stop().await;
+}
+
 on_both_backends!(
     admins_create_edit_and_list_partners,
+    the_command_lines_partners_follow_the_same_rules,
     bad_partners_are_refused_field_by_field,
     partner_staff_see_their_own_partner_only,
     programmes_are_scoped_to_the_partner_and_its_prefectures,
