@@ -33,8 +33,10 @@ const demo = readFileSync(join(here, '..', 'docs', 'widget-demo.html'), 'utf8')
   .replace('https://kakehashi.example/widget.js', `${BASE}/widget.js`);
 if (!demo.includes(`${BASE}/widget.js`)) throw new Error('docs/widget-demo.html no longer has the widget tag');
 const english = demo.replace('data-lang="ja"', 'data-lang="en"').replace('data-limit="5"', 'data-limit="1"');
+// Okinawa: no posting there, so the widget's empty state.
+const empty = demo.replace('data-prefecture="03"', 'data-prefecture="47"');
 const site = createServer((req, res) => {
-  const body = req.url === '/en' ? english : demo;
+  const body = { '/en': english, '/empty': empty }[req.url] ?? demo;
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(body);
 });
@@ -178,6 +180,13 @@ try {
     await shot(page, 'widget-demo-en-390');
   });
 
+  await step(phone, 'sees the empty state for a prefecture without projects', async (page) => {
+    await page.goto(SITE + '/empty');
+    await widget(page).getByRole('heading', { name: '沖縄県の副業・兼業プロジェクト' }).waitFor();
+    await widget(page).getByText('現在募集中のプロジェクトはありません。').waitFor();
+    if (await widget(page).getByRole('list').count()) throw new Error('an empty widget shows a list');
+  });
+
   // The link goes through /embed/click to the posting, with the referral, in a new tab.
   let tab;
   await step(visitor, 'opens the project from the widget', async (page) => {
@@ -285,10 +294,10 @@ try {
       throw new Error(`partner figures before ${JSON.stringify(before.funnel)}, after ${JSON.stringify(after.funnel)}`);
     }
     console.log(`partner ${CODE}: talents ${before.funnel.talents} → ${after.funnel.talents}, applications ${before.funnel.applications} → ${after.funnel.applications}`);
-    // The two widget pages above were two views; the project link one click.
+    // The three widget pages above were three views; the project link one click.
     const views = after.widget.views - before.widget.views;
     const clicks = after.widget.clicks - before.widget.clicks;
-    if (views !== 2 || clicks !== 1) throw new Error(`widget views +${views}, clicks +${clicks}`);
+    if (views !== 3 || clicks !== 1) throw new Error(`widget views +${views}, clicks +${clicks}`);
   });
 
   // Another origin: the browser gets no grant, so neither the widget nor the page reads data.
