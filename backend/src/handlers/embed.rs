@@ -96,10 +96,15 @@ pub async fn projects(state: State, req: HttpRequest) -> HttpResponse {
         let now = state.clock.now();
         if granted.is_some() {
             let prefecture = params.prefecture.clone();
-            state
+            // A view that cannot be counted is still served: the partner's visitors matter
+            // more than one number (the failure is logged).
+            if let Err(e) = state
                 .db
                 .run(move |c| service::count(c, partner_id, prefecture.as_deref(), 1, 0, now))
-                .await?;
+                .await
+            {
+                tracing::warn!(error = %e, partner_id, "widget view not counted");
+            }
         }
         // Every page showing the widget asks the same question: answer from the cache until
         // the index changes (or 10 s pass).

@@ -276,7 +276,10 @@ pub fn click(
     if !repo::is_published(conn, project)? {
         return Err(ApiError::NotFound);
     }
-    count(conn, partner_id, prefecture.as_deref(), 0, 1, now)?;
+    // A click that cannot be counted still leads on (the failure is logged).
+    if let Err(e) = count(conn, partner_id, prefecture.as_deref(), 0, 1, now) {
+        tracing::warn!(error = %e, partner_id, "widget click not counted");
+    }
     Ok(format!("/projects/{project}?ref={code}"))
 }
 
