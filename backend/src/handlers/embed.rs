@@ -89,28 +89,41 @@ pub async fn projects(state: State, req: HttpRequest) -> HttpResponse {
     let result = async {
         let q: EmbedQuery = query(&req)?;
         let code = service::partner_code(q.partner.as_deref())?;
-        let (partner_id, partner_name, grant) =
-            partner_and_grant(&state, code.clone(), origin).await?;
-        granted = grant;
-        let params = service::params(&q)?;
+        // Checked before the database and reported after it, so a refusal still carries the
+        // partner's grant and the partner's page can read why.
+        let checked = service::params(&q);
         let now = state.clock.now();
-        if granted.is_some() {
-            let prefecture = params.prefecture.clone();
-            // A view that cannot be counted is still served: the partner's visitors matter
-            // more than one number (the failure is logged).
-            if let Err(e) = state
+        let counted = checked.as_ref().ok().map(|p| p.prefecture.clone());
+        let (partner_name, grant) = {
+            let code = code.clone();
+            // One trip to the database: the partner, the grant, and the view it makes.
+            state
                 .db
-                .run(move |c| service::count(c, partner_id, prefecture.as_deref(), 1, 0, now))
-                .await
-            {
-                tracing::warn!(error = %e, partner_id, "widget view not counted");
-            }
-        }
+                .run(move |c| {
+                    let (id, name) = service::partner(c, &code)?;
+                    let granted = service::origin_allowed(c, id, origin.as_deref())?;
+                    if let (true, Some(prefecture)) = (granted, counted.as_ref()) {
+                        // A view that cannot be counted is still served: the partner's
+                        // visitors matter more than one number (the failure is logged).
+                        if let Err(e) = service::count(c, id, prefecture.as_deref(), 1, 0, now) {
+                            tracing::warn!(error = %e, partner_id = id, "widget view not counted");
+                        }
+                    }
+                    Ok((name, origin.clone().filter(|_| granted)))
+                })
+                .await?
+        };
+        granted = grant;
+        let params = checked?;
         // Every page showing the widget asks the same question: answer from the cache until
-        // the index changes (or 10 s pass).
+        // the index changes (or 10 s pass), unless the cache is turned off.
         let key = params.cache_key(&code);
         let (generation, at) = (state.search.generation(), now.timestamp());
-        if let Some(body) = state.search.pages.get(&key, generation, at) {
+        let cached = state.config.search_cache;
+        if let Some(body) = cached
+            .then(|| state.search.pages.get(&key, generation, at))
+            .flatten()
+        {
             return Ok(body);
         }
         let engine = state.search.clone();
@@ -120,7 +133,9 @@ pub async fn projects(state: State, req: HttpRequest) -> HttpResponse {
             .await?;
         let body =
             Bytes::from(serde_json::to_vec(&page).map_err(|e| ApiError::internal(e.to_string()))?);
-        state.search.pages.put(key, generation, at, body.clone());
+        if cached {
+            state.search.pages.put(key, generation, at, body.clone());
+        }
         Ok::<_, ApiError>(body)
     }
     .await;
