@@ -329,8 +329,18 @@ async fn run_webhooks(state: web::Data<AppState>) {
         );
     }
     let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(1));
+    let mut ticks: u64 = 0;
     loop {
         tick.tick().await;
+        // Once an hour (and at start): drop deliveries older than the log keeps.
+        if ticks % 3600 == 0 {
+            match kakehashi::services::webhook_delivery::prune(&state.db, state.clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deliveries = n, "old webhook deliveries removed"),
+                Err(e) => tracing::warn!(error = %e, "webhook log pruning failed; next hour"),
+            }
+        }
+        ticks = ticks.wrapping_add(1);
         loop {
             let now = state.clock.now();
             match kakehashi::services::webhook_delivery::deliver_due(&state.db, &sender, now).await

@@ -298,3 +298,31 @@ pub fn record_attempt(conn: &mut AnyConnection, r: &AttemptResult<'_>) -> QueryR
         .execute(conn)
         .map(|_| ())
 }
+
+/// Ids of the deliveries queued before `before` that no kept delivery repeats.
+pub fn prunable(conn: &mut AnyConnection, before: NaiveDateTime) -> QueryResult<Vec<i64>> {
+    // Newest first: a redelivery (newer) is deleted before the original it names.
+    let old: Vec<i64> = webhook_deliveries::table
+        .filter(webhook_deliveries::created_at.lt(before))
+        .order(webhook_deliveries::id.desc())
+        .select(webhook_deliveries::id)
+        .load(conn)?;
+    // A redelivery names its original; that one goes once the redelivery itself has gone.
+    let referenced: Vec<Option<i64>> = webhook_deliveries::table
+        .filter(webhook_deliveries::redelivery_of.is_not_null())
+        .filter(webhook_deliveries::created_at.ge(before))
+        .select(webhook_deliveries::redelivery_of)
+        .load(conn)?;
+    Ok(old
+        .into_iter()
+        .filter(|id| !referenced.contains(&Some(*id)))
+        .collect())
+}
+
+/// Deletes deliveries and their attempts.
+pub fn delete_deliveries(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<usize> {
+    diesel::delete(webhook_attempts::table.filter(webhook_attempts::delivery_id.eq_any(ids)))
+        .execute(conn)?;
+    diesel::delete(webhook_deliveries::table.filter(webhook_deliveries::id.eq_any(ids)))
+        .execute(conn)
+}

@@ -222,6 +222,28 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
         || s[..6] == [0, 0, 0, 0, 0, 0]) // IPv4-compatible (deprecated) and the rest of ::/96
 }
 
+/// The delivery log keeps a delivery this long after it was queued (it is settled within a
+/// day: delivered or given up).
+pub const KEEP_DAYS: i64 = 30;
+
+/// Deletes deliveries queued more than 30 days before `now`, with their attempts, so the
+/// outbox does not grow without end. Returns how many went.
+pub async fn prune(db: &Db, now: DateTime<Utc>) -> Result<usize, ApiError> {
+    let before = to_db_time(now - chrono::Duration::days(KEEP_DAYS));
+    db.run(move |c| {
+        c.transaction(|c| {
+            let ids = repo::prunable(c, before)?;
+            let mut removed = 0;
+            // Bounded IN lists (SQLite limits bound parameters).
+            for chunk in ids.chunks(500) {
+                removed += repo::delete_deliveries(c, chunk)?;
+            }
+            Ok(removed)
+        })
+    })
+    .await
+}
+
 /// What a pass of the worker did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Pass {

@@ -13,7 +13,7 @@ use actix_web::{web, HttpRequest, HttpResponse, HttpServer};
 use chrono::Duration;
 use hmac::{Hmac, Mac};
 use kakehashi::services::accounts::{self, NewStaff, StaffOrganisation};
-use kakehashi::services::webhook_delivery::{deliver_due, Pass, Sender};
+use kakehashi::services::webhook_delivery::{deliver_due, prune, Pass, Sender};
 use kakehashi_shared::case_study::CaseStudy;
 use kakehashi_shared::engagement::WorkReportInput;
 use kakehashi_shared::enums::{PartnerKind, Role};
@@ -36,6 +36,7 @@ crate::on_both_backends!(
     the_documented_shell_check_verifies_a_delivery,
     api_keys_with_webhooks_manage_may_manage_them,
     a_named_host_is_reached_at_its_checked_address,
+    the_log_keeps_deliveries_for_thirty_days,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -995,6 +996,53 @@ async fn a_named_host_is_reached_at_its_checked_address(backend: Backend) {
     let got = receiver.received("/named");
     assert_eq!(got.len(), 1);
     verify(&created.secret, &got[0], app.now().timestamp());
+    receiver.stop().await;
+    app.stop().await;
+}
+
+/// Deliveries (with their attempts) leave the log 30 days after they were queued; a
+/// redelivery keeps its original until it goes itself.
+async fn the_log_keeps_deliveries_for_thirty_days(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let receiver = Receiver::start();
+    receiver.script("/ok", &[Answer::Status(500)]);
+    let admin = app.admin().await;
+    let created = subscribe(
+        &admin,
+        &receiver.url("/ok"),
+        &[WebhookEventType::ProjectPublished],
+    )
+    .await;
+    let company = app.company_user("owner@iwate-seika.example", "03").await;
+    let coordinator = app.coordinator("chiba@hub.example", &["03"]).await;
+    published_project(&app, &company, &coordinator).await;
+    run(&app).await;
+    app.clock.advance(Duration::seconds(30));
+    run(&app).await;
+    assert_eq!(app.count("webhook_attempts").await, 2);
+
+    // Day 20: redelivered by hand. Day 30: the original is kept for it.
+    app.clock.advance(Duration::days(20));
+    let admin = app.again(&admin).await;
+    let log = admin
+        .api
+        .webhook_deliveries(created.webhook.id, 20, None)
+        .await
+        .unwrap();
+    let original = log.items[0].id;
+    admin.api.redeliver_webhook(original).await.unwrap();
+    run(&app).await;
+    app.clock.advance(Duration::days(10));
+    assert_eq!(prune(&app.db, app.now()).await.unwrap(), 0);
+    assert_eq!(app.count("webhook_deliveries").await, 2);
+    // Day 50: both gone, attempts too; nothing newer is touched.
+    app.clock.advance(Duration::days(20) + Duration::minutes(1));
+    let (company, coordinator) = (app.again(&company).await, app.again(&coordinator).await);
+    published_project(&app, &company, &coordinator).await;
+    run(&app).await;
+    assert_eq!(prune(&app.db, app.now()).await.unwrap(), 2);
+    assert_eq!(app.count("webhook_deliveries").await, 1);
+    assert_eq!(app.count("webhook_attempts").await, 1);
     receiver.stop().await;
     app.stop().await;
 }
