@@ -35,8 +35,10 @@ if (!demo.includes(`${BASE}/widget.js`)) throw new Error('docs/widget-demo.html 
 const english = demo.replace('data-lang="ja"', 'data-lang="en"').replace('data-limit="5"', 'data-limit="1"');
 // Okinawa: no posting there, so the widget's empty state.
 const empty = demo.replace('data-prefecture="03"', 'data-prefecture="47"');
+// A tag with a limit over 20: the widget's error state, and a console note naming the fix.
+const tooMany = demo.replace('data-limit="5"', 'data-limit="50"');
 const site = createServer((req, res) => {
-  const body = { '/en': english, '/empty': empty }[req.url] ?? demo;
+  const body = { '/en': english, '/empty': empty, '/too-many': tooMany }[req.url] ?? demo;
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(body);
 });
@@ -185,6 +187,19 @@ try {
     await widget(page).getByRole('heading', { name: '沖縄県の副業・兼業プロジェクト' }).waitFor();
     await widget(page).getByText('現在募集中のプロジェクトはありません。').waitFor();
     if (await widget(page).getByRole('list').count()) throw new Error('an empty widget shows a list');
+  });
+
+  await step(phone, 'sees the error state, and the site’s developer the reason, for a bad tag', async (page) => {
+    const warned = page.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes('Kakehashi widget'));
+    await page.goto(SITE + '/too-many');
+    await widget(page).getByText('プロジェクトを読み込めませんでした。').waitFor();
+    const text = (await warned).text();
+    if (!text.includes('limit: must be between 1 and 20')) throw new Error(`console said: ${text}`);
+    // Retrying after a failed retry moves focus to the button; the first failure does not.
+    await widget(page).getByRole('button', { name: 'もう一度読み込む' }).click();
+    await widget(page).getByRole('button', { name: 'もう一度読み込む' }).waitFor();
+    const focused = await widget(page).evaluate((host) => host.shadowRoot.activeElement?.textContent);
+    if (focused !== 'もう一度読み込む') throw new Error(`focus on ${focused}`);
   });
 
   // The link goes through /embed/click to the posting, with the referral, in a new tab.

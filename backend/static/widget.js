@@ -211,7 +211,9 @@
       .then(function (res) {
         if (!res.ok) {
           return res.json().then(function (problem) {
-            throw new Error(problem.detail || problem.title || String(res.status));
+            // Name the attribute to fix: data-limit="50" is `limit: must be between 1 and 20`.
+            var fields = (problem.errors || []).map(function (e) { return e.field + ': ' + e.message; });
+            throw new Error(fields.length ? fields.join('; ') : problem.detail || problem.title || String(res.status));
           }, function () { throw new Error(String(res.status)); });
         }
         return res.json();
