@@ -123,16 +123,12 @@ pub async fn create(
 
 /// The caller's active subscriptions, oldest first (admins: every one, partners' included).
 pub fn list(conn: &mut AnyConnection, actor: &Actor) -> Result<Vec<Webhook>, ApiError> {
-    let owner = owner(actor)?;
-    let rows = if actor.is_admin() {
-        repo::active_subscriptions(conn, None)?
-    } else {
-        match owner {
-            Some(partner) => repo::active_subscriptions(conn, Some(partner))?,
-            None => Vec::new(),
-        }
-    };
-    rows.into_iter().map(to_dto).collect()
+    // Admins' owner is the platform (None), which here means no filter: they see every one.
+    let partner = owner(actor)?;
+    repo::active_subscriptions(conn, partner)?
+        .into_iter()
+        .map(to_dto)
+        .collect()
 }
 
 /// Deletes (deactivates) a subscription: nothing more is sent to it, including deliveries
