@@ -28,6 +28,7 @@ struct World {
     admin: User,
     coordinator: User,
     talent: User,
+    company: User,
     partner_staff: User,
     partner: i64,
     other_partner: i64,
@@ -242,6 +243,7 @@ async fn world(app: &TestApp) -> World {
         admin: app.again(&admin).await,
         coordinator: app.again(&coordinator).await,
         talent: t1,
+        company: company_a,
         partner_staff: app.again(&partner_staff).await,
         partner: partner_id,
         other_partner,
@@ -376,7 +378,10 @@ async fn figures_match_the_data(backend: Backend) {
         .get("/api/v1/stats/summary")
         .await
         .expect("summary again");
-    assert_eq!((again.funnel.talents, again.generated_at), (3, p.generated_at));
+    assert_eq!(
+        (again.funnel.talents, again.generated_at),
+        (3, p.generated_at)
+    );
     assert_eq!(stats(&w.admin, "").await.funnel.talents, 4);
     app.stop().await;
 }
@@ -493,6 +498,16 @@ async fn who_may_read_which_figures(backend: Backend) {
     // Not signed in, or not staff.
     assert_eq!(status(app.client().get("/api/v1/stats").await), Some(401));
     assert_eq!(status(w.talent.api.get("/api/v1/stats").await), Some(403));
+    assert_eq!(status(w.company.api.get("/api/v1/stats").await), Some(403));
+    assert_eq!(
+        status(
+            w.company
+                .api
+                .get(&format!("/api/v1/partners/{}/stats", w.partner))
+                .await
+        ),
+        Some(404)
+    );
     let own = format!("/api/v1/partners/{}/stats", w.partner);
     let other = format!("/api/v1/partners/{}/stats", w.other_partner);
     assert_eq!(status(w.talent.api.get(&own).await), Some(404));
