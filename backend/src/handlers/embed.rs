@@ -17,6 +17,17 @@ use crate::services::embed::{self as service, ClickQuery, EmbedQuery, FiguresQue
 /// The widget, compiled in: one file, no framework (see docs/partners.md).
 pub const WIDGET_JS: &str = include_str!("../../static/widget.js");
 
+/// The script's entity tag: a hash of the text compiled in, so it changes with each release
+/// that changes the script.
+fn widget_etag() -> &'static str {
+    static TAG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TAG.get_or_init(|| {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(WIDGET_JS.as_bytes());
+        format!("\"{}\"", hex::encode(&digest[..8]))
+    })
+}
+
 /// How long browsers and proxies may keep the script: an hour, so a fix reaches every
 /// partner's page within the hour while a page view rarely fetches it again.
 const WIDGET_CACHE: &str = "public, max-age=3600";
@@ -215,14 +226,30 @@ pub async fn click(state: State, req: HttpRequest) -> Result<HttpResponse, ApiEr
 #[utoipa::path(
     tag = "widget",
     responses(
-        (status = 200, description = "The script", content_type = "text/javascript", body = String),
+        (status = 200, description = "The script, with an `ETag`", content_type = "text/javascript", body = String),
+        (status = 304, description = "`If-None-Match` names the current script"),
     )
 )]
 #[get("/widget.js")]
-pub async fn widget_js() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/javascript; charset=utf-8")
-        .insert_header((header::CACHE_CONTROL, WIDGET_CACHE))
+pub async fn widget_js(req: HttpRequest) -> HttpResponse {
+    // After the hour, a browser asks again with the tag it has; the same script is a 304.
+    let etag = widget_etag();
+    let unchanged = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let mut res = if unchanged {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
+    };
+    res.insert_header((header::ETAG, etag))
+        .insert_header((header::CACHE_CONTROL, WIDGET_CACHE));
+    if unchanged {
+        return res.finish();
+    }
+    res.content_type("text/javascript; charset=utf-8")
         // Loaded by pages on other origins: say so for browsers that isolate by default.
         .insert_header(("cross-origin-resource-policy", "cross-origin"))
         .body(WIDGET_JS)

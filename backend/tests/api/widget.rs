@@ -390,9 +390,29 @@ async fn the_script_is_served_small_and_safe(backend: Backend) {
     assert!(header(&res, "cache-control")
         .unwrap()
         .contains("max-age=3600"));
-    // Any page may load it, so the API's CORS policy does not apply.
+    let etag = header(&res, "etag").unwrap();
     let body = res.text().await.unwrap();
     assert_eq!(body, kakehashi::handlers::embed::WIDGET_JS);
+
+    // Asked again with its tag after the hour: 304, no body.
+    let again = app
+        .http
+        .get(app.url("/widget.js"))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    assert_eq!(header(&again, "etag").as_deref(), Some(etag.as_str()));
+    assert!(again.bytes().await.unwrap().is_empty());
+    let stale = app
+        .http
+        .get(app.url("/widget.js"))
+        .header("if-none-match", "\"an-older-script\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), 200);
 
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(body.as_bytes()).unwrap();
