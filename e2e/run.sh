@@ -44,16 +44,11 @@ KAKEHASHI_STAFF_PASSWORD="$E2E_ADMIN_PASSWORD" $BIN admin create-staff --role ad
 export E2E_WIDGET_PORT=$((PORT + 1))
 $BIN admin create-partner --name "岩手県" --kind prefecture --referral-code iwate-pref \
   --prefectures 03 --origins "http://127.0.0.1:$E2E_WIDGET_PORT" >/dev/null 2>&1
-# Partners: a staff account of that partner (partner 1), for partner.mjs.
+# A staff account of that partner (partner 1): partner.mjs and integrations.mjs sign in as it.
 export E2E_PARTNER_EMAIL="partner@e2e.kakehashi.test"
 export E2E_PARTNER_PASSWORD="iwate-partner-2026"
 KAKEHASHI_STAFF_PASSWORD="$E2E_PARTNER_PASSWORD" $BIN admin create-staff --role partner \
   --email "$E2E_PARTNER_EMAIL" --name "岩手 花子" --partner 1 >/dev/null 2>&1
-# Integrations: a staff account of that partner, who manages its API keys and webhooks.
-export E2E_PARTNER_EMAIL="partner@e2e.kakehashi.test"
-export E2E_PARTNER_PASSWORD="iwate-partner-2026"
-KAKEHASHI_STAFF_PASSWORD="$E2E_PARTNER_PASSWORD" $BIN admin create-staff --role partner \
-  --email "$E2E_PARTNER_EMAIL" --name "高橋 葵" --partner 1 >/dev/null 2>&1
 
 $BIN serve >"$SERVER_LOG" 2>&1 &
 SERVER=$!
