@@ -10,9 +10,10 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::State;
-use crate::auth::AuthUser;
+use crate::auth::ApiCaller;
 use crate::error::ApiError;
 use crate::services::stats::{self as service, Filters};
+use kakehashi_shared::api_key::ApiScope;
 
 /// How the figures are sent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
@@ -190,18 +191,21 @@ pub async fn summary(
             (Stats = "application/json"),
             (String = "text/csv"),
         )),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not staff (talent and company members)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in, or an unknown (`invalid_api_key`), revoked (`api_key_revoked`) or expired (`api_key_expired`) API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not staff (talent and company members), or `insufficient_scope`: an API key without `stats:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Another hub's or another partner's figures", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Unknown `prefecture`, `partner` or `hub`, `to` before `from`, a prefecture outside the hub (`prefecture`: `not_allowed`), or a value that does not parse (`query`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: the API key is over its requests a minute; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/stats")]
 pub async fn staff(
     state: State,
-    AuthUser(actor): AuthUser,
+    caller: ApiCaller,
     query: web::Query<StatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    // API keys: stats:read (the key acts as the staff member who made it).
+    let actor = caller.require(ApiScope::StatsRead)?;
     let q = query.into_inner();
     let now = state.clock.now();
     let filters = Filters {
@@ -239,18 +243,22 @@ pub async fn staff(
             (Stats = "application/json"),
             (String = "text/csv"),
         )),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in, or an unknown (`invalid_api_key`), revoked (`api_key_revoked`) or expired (`api_key_expired`) API key", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`insufficient_scope`: an API key without `stats:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such partner, or not the caller's", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Unknown `prefecture` or `hub`, `to` before `from`, or a value that does not parse (`query`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: the API key is over its requests a minute; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/partners/{id}/stats")]
 pub async fn partner(
     state: State,
-    AuthUser(actor): AuthUser,
+    caller: ApiCaller,
     id: web::Path<i64>,
     query: web::Query<PartnerStatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    // API keys: stats:read (the key acts as the staff member who made it).
+    let actor = caller.require(ApiScope::StatsRead)?;
     let q = query.into_inner();
     let (id, now) = (id.into_inner(), state.clock.now());
     let filters = Filters {

@@ -19,6 +19,7 @@ on_both_backends!(
     the_rate_limit_answers_429_with_retry_after,
     last_used_is_recorded_at_most_once_a_minute,
     partners_see_and_revoke_only_their_own_keys,
+    stats_and_webhooks_take_keys_with_their_scopes,
 );
 
 /// A partner over Iwate with one staff account, signed in.
@@ -475,6 +476,50 @@ async fn partners_see_and_revoke_only_their_own_keys(backend: Backend) {
     admin.api.revoke_api_key(a_key.api_key.id).await.unwrap();
     let result = with_key(&app, &a_key.key).search_projects_raw().await;
     assert_eq!(status_and_code(result), (401, "api_key_revoked".into()));
+    app.stop().await;
+}
+
+async fn stats_and_webhooks_take_keys_with_their_scopes(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let staff = partner_staff(&app, "みちのく銀行", "michinoku", "p@bank.example").await;
+    let other = partner_staff(&app, "盛岡商工会議所", "morioka-cci", "b@cci.example").await;
+    let admin = app.admin().await;
+    let partner_id = staff.session.user.partner.as_ref().unwrap().id;
+    let other_id = other.session.user.partner.as_ref().unwrap().id;
+    let stats = create(&staff, "統計", &[ApiScope::StatsRead]).await;
+    let hooks = create(&staff, "通知", &[ApiScope::WebhooksManage]).await;
+    let figures = format!("/api/v1/partners/{partner_id}/stats");
+
+    // stats:read reads the partner's own figures, and only them.
+    let own = with_key(&app, &stats.key)
+        .get::<serde_json::Value>(&figures)
+        .await
+        .expect("a stats:read key reads its partner's figures");
+    let by_session = staff.api.get::<serde_json::Value>(&figures).await.unwrap();
+    assert_eq!(own, by_session);
+    let result = with_key(&app, &stats.key)
+        .get::<serde_json::Value>(&format!("/api/v1/partners/{other_id}/stats"))
+        .await;
+    assert_eq!(status(result), 404);
+    let result = with_key(&app, &hooks.key)
+        .get::<serde_json::Value>(&figures)
+        .await;
+    assert_eq!(status_and_code(result), (403, "insufficient_scope".into()));
+
+    // webhooks:manage lists the partner's subscriptions; stats:read does not.
+    let list = with_key(&app, &hooks.key).webhooks().await.unwrap();
+    assert!(list.items.is_empty());
+    let result = with_key(&app, &stats.key).webhooks().await;
+    assert_eq!(status_and_code(result), (403, "insufficient_scope".into()));
+    let result = with_key(&app, &hooks.key).delete_webhook(4242).await;
+    assert_eq!(status(result), 404);
+
+    // An admin's stats:read key reads the platform's figures.
+    let platform = create(&admin, "運営統計", &[ApiScope::StatsRead]).await;
+    with_key(&app, &platform.key)
+        .get::<serde_json::Value>("/api/v1/stats")
+        .await
+        .expect("an admin key with stats:read reads /stats");
     app.stop().await;
 }
 
