@@ -17,7 +17,7 @@ use super::webhooks::Webhooks;
 use crate::api::ApiError;
 use crate::components::{ErrorAlert, Loading, RequireSession, TextField};
 use crate::forms::{clear_error, focus_element, send, FormErrors};
-use crate::hooks::{use_title, Remote};
+use crate::hooks::{use_remote, use_title, Remote};
 use crate::i18n::format::date_time;
 use crate::i18n::{format_date, join_list, use_lang, Lang, Msg};
 use crate::pages::company::common::RoleGate;
@@ -126,6 +126,40 @@ pub fn secret_once(props: &SecretOnceProps) -> Html {
     }
 }
 
+/// Partner names by id, for admins, who see every partner's keys and webhooks. Partner staff
+/// see only their own, so nothing is loaded for them. If the list cannot be read, owners are
+/// named by id: the owner is a detail, not worth an error on the page.
+#[hook]
+pub fn use_partner_names(is_admin: bool) -> Rc<Vec<(i64, String)>> {
+    let session = use_session();
+    let (names, _) = use_remote(move || async move {
+        if !is_admin {
+            return Ok(Vec::new());
+        }
+        session
+            .call(|c: ApiClient| async move { c.admin_partners().await })
+            .await
+            .map(|page| page.items.into_iter().map(|p| (p.id, p.name)).collect())
+    });
+    Rc::new(match names {
+        Remote::Ready(names) => names,
+        _ => Vec::new(),
+    })
+}
+
+/// Who a key or webhook belongs to: the partner by name (or id), or the platform.
+pub fn owner_label(lang: Lang, names: &[(i64, String)], partner_id: Option<i64>) -> String {
+    match partner_id {
+        Some(id) => match names.iter().find(|(known, _)| *known == id) {
+            Some((_, name)) => name.clone(),
+            None => Msg::InKeyOwnerPartner
+                .t(lang)
+                .replace("{id}", &id.to_string()),
+        },
+        None => Msg::InKeyOwnerPlatform.t(lang).to_owned(),
+    }
+}
+
 #[function_component(ApiKeys)]
 fn api_keys() -> Html {
     let lang = use_lang();
@@ -148,6 +182,7 @@ fn api_keys() -> Html {
     };
     let paged = use_paged((), loader);
     let created = use_state(|| None::<ApiKeyCreated>);
+    let names = use_partner_names(is_admin);
 
     // The new key goes to the top of the list (newest first) and the key itself on screen.
     let on_created = {
@@ -202,7 +237,9 @@ fn api_keys() -> Html {
                 <ul class="card-list">
                     { for items.iter().map(|k| html! {
                         <li class="card" key={k.id}>
-                            <KeyCard key_data={k.clone()} {is_admin} on_revoked={on_revoked.clone()} />
+                            <KeyCard key_data={k.clone()}
+                                owner={is_admin.then(|| owner_label(lang, &names, k.partner_id))}
+                                on_revoked={on_revoked.clone()} />
                         </li>
                     }) }
                 </ul>
@@ -422,7 +459,8 @@ fn key_form(props: &KeyFormProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct KeyCardProps {
     key_data: ApiKey,
-    is_admin: bool,
+    /// Whose key it is, for admins (who see every organisation's keys).
+    owner: Option<String>,
     on_revoked: Callback<ApiKey>,
 }
 
@@ -487,13 +525,6 @@ fn key_card(props: &KeyCardProps) -> Html {
         .iter()
         .map(|s| scope_name(*s).t(lang).to_owned())
         .collect();
-    let owner = match k.partner_id {
-        Some(id) => Msg::InKeyOwnerPartner
-            .t(lang)
-            .replace("{id}", &id.to_string()),
-        None => Msg::InKeyOwnerPlatform.t(lang).to_owned(),
-    };
-
     html! {
         <>
             <div class="card-head">
@@ -503,7 +534,7 @@ fn key_card(props: &KeyCardProps) -> Html {
             <dl class="details">
                 { row(Msg::InKeyPrefix, html! { <code translate="no">{ format!("{}…", k.prefix) }</code> }, lang) }
                 { row(Msg::InKeyScopes, html! { { join_list(lang, &scopes) } }, lang) }
-                if props.is_admin {
+                if let Some(owner) = props.owner.clone() {
                     { row(Msg::InKeyOwner, html! { { owner } }, lang) }
                 }
                 { row(Msg::InKeyCreatedAt, html! { { format_date(lang, &k.created_at) } }, lang) }

@@ -12,7 +12,7 @@ use kakehashi_shared::webhook::{
 use kakehashi_shared::Validate;
 use yew::prelude::*;
 
-use super::integrations::SecretOnce;
+use super::integrations::{owner_label, use_partner_names, SecretOnce};
 use crate::api::ApiError;
 use crate::components::{ErrorAlert, Loading, TextField};
 use crate::forms::{clear_error, focus_element, send, FormErrors};
@@ -60,6 +60,7 @@ pub fn webhooks() -> Html {
         (None, remote) => remote.clone(),
     };
     let created = use_state(|| None::<WebhookCreated>);
+    let names = use_partner_names(is_admin);
 
     let on_created = {
         let (created, shown, items) = (created.clone(), shown.clone(), items.clone());
@@ -103,7 +104,9 @@ pub fn webhooks() -> Html {
             <ul class="card-list">
                 { for list.iter().map(|w| html! {
                     <li class="card" key={w.id}>
-                        <HookCard hook={w.clone()} {is_admin} on_deleted={on_deleted.clone()} />
+                        <HookCard hook={w.clone()}
+                            owner={is_admin.then(|| owner_label(lang, &names, w.partner_id))}
+                            on_deleted={on_deleted.clone()} />
                     </li>
                 }) }
             </ul>
@@ -265,7 +268,8 @@ fn hook_form(props: &HookFormProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct HookCardProps {
     hook: Webhook,
-    is_admin: bool,
+    /// Whose subscription it is, for admins (who see every organisation's).
+    owner: Option<String>,
     on_deleted: Callback<i64>,
 }
 
@@ -321,12 +325,6 @@ fn hook_card(props: &HookCardProps) -> Html {
         .iter()
         .map(|e| event_name(*e).t(lang).to_owned())
         .collect();
-    let owner = match w.partner_id {
-        Some(id) => Msg::InKeyOwnerPartner
-            .t(lang)
-            .replace("{id}", &id.to_string()),
-        None => Msg::InKeyOwnerPlatform.t(lang).to_owned(),
-    };
     let log_id = format!("hook-log-{}", w.id);
 
     html! {
@@ -339,7 +337,7 @@ fn hook_card(props: &HookCardProps) -> Html {
                     <dt>{ Msg::InHookEvents.t(lang) }</dt>
                     <dd>{ join_list(lang, &events) }</dd>
                 </div>
-                if props.is_admin {
+                if let Some(owner) = props.owner.clone() {
                     <div class="detail-row">
                         <dt>{ Msg::InHookOwner.t(lang) }</dt>
                         <dd>{ owner }</dd>
