@@ -50,8 +50,12 @@ await step(partner, 'creates an API key and sees it once', async (page) => {
   }
   // Nothing chosen: the reason is beside the scopes.
   await fill(page, '名前', '県ポータル連携');
+  // Partner keys allow at most 600 requests a minute.
+  await fill(page, '1分あたりの上限（任意）', '601');
   await press(page, 'APIキーを作成');
   await see(page, '選択してください');
+  await see(page, '範囲外の値です。');
+  await fill(page, '1分あたりの上限（任意）', '120');
   await page.getByLabel('案件を読む（projects:read）').check();
   await page.getByLabel('統計を読む（stats:read）').check();
   await press(page, 'APIキーを作成');
@@ -65,6 +69,7 @@ await step(partner, 'creates an API key and sees it once', async (page) => {
   await press(page, '保管しました');
   await see(page, '県ポータル連携');
   await see(page, key.slice(0, 11));
+  await see(page, '毎分120回');
   if (await page.locator('main').getByText(key).count() !== 0) throw new Error('the key is still shown');
 });
 

@@ -25,6 +25,7 @@ pub fn field_error(field: &str, code: &str) -> Msg {
     match (code, field) {
         ("required" | "duplicate" | "unknown_value", "scopes" | "events") => return Msg::FeChoose,
         ("out_of_range", "expires_at") => return Msg::FeExpiryFuture,
+        ("invalid_format", "rate_limit_per_minute") => return Msg::FeNumber,
         ("insecure_scheme", "url") => return Msg::FeHttps,
         ("private_address", "url") => return Msg::FeHookPrivate,
         ("unresolvable", "url") => return Msg::FeHookUnresolvable,

@@ -1524,6 +1524,9 @@ messages! {
     ScopeWebhooksManage => "Webhookを管理する（webhooks:manage）", "Manage webhooks (webhooks:manage)";
     FieldKeyExpires => "有効期限（任意）", "Expiry date (optional)";
     HintKeyExpires => "この日の終わり（日本時間）まで使えます。空欄なら期限はありません。", "The key works until the end of this day (Japan time). Leave it empty for no expiry.";
+    FieldKeyLimit => "1分あたりの上限（任意）", "Requests a minute (optional)";
+    HintKeyLimitPartner => "超えると、そのキーの要求はしばらく断られます。空欄なら毎分600回。1〜600回で指定できます。", "Beyond this, the key's requests are refused for a while. Empty means 600 a minute; choose 1–600.";
+    HintKeyLimitAdmin => "超えると、そのキーの要求はしばらく断られます。空欄なら毎分600回。1〜6000回で指定できます。", "Beyond this, the key's requests are refused for a while. Empty means 600 a minute; choose 1–6000.";
     InKeyCreate => "APIキーを作成", "Create API key";
     InKeyCreating => "作成しています…", "Creating…";
     InKeyCreatedTitle => "APIキーを作成しました", "API key created";

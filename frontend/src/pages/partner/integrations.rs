@@ -6,7 +6,9 @@
 use std::rc::Rc;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use kakehashi_shared::api_key::{ApiKey, ApiKeyCreated, ApiKeyInput, ApiScope};
+use kakehashi_shared::api_key::{
+    ApiKey, ApiKeyCreated, ApiKeyInput, ApiScope, ADMIN_RATE_LIMIT_MAX, PARTNER_RATE_LIMIT_MAX,
+};
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::Role;
 use kakehashi_shared::Validate;
@@ -29,6 +31,7 @@ const FOCUS: &[(&str, &str)] = &[
     ("name", "key-name"),
     ("scopes", "key-scope-0"),
     ("expires_at", "key-expires"),
+    ("rate_limit_per_minute", "key-limit"),
 ];
 
 #[function_component(IntegrationsPage)]
@@ -279,11 +282,33 @@ struct Draft {
     scopes: Vec<ApiScope>,
     /// `YYYY-MM-DD` from the date input, or empty.
     expires: String,
+    /// Requests a minute as typed, or empty for the default.
+    limit: String,
 }
 
 impl Draft {
-    fn input(&self) -> Result<ApiKeyInput, FormErrors> {
+    fn input(&self, is_admin: bool) -> Result<ApiKeyInput, FormErrors> {
         let mut errors = kakehashi_shared::FieldErrors::new();
+        let rate_limit_per_minute = match self.limit.trim() {
+            "" => None,
+            text => match text.parse::<i32>() {
+                Ok(n) => {
+                    let max = if is_admin {
+                        ADMIN_RATE_LIMIT_MAX
+                    } else {
+                        PARTNER_RATE_LIMIT_MAX
+                    };
+                    if !(1..=max).contains(&n) {
+                        errors.add("rate_limit_per_minute", "out_of_range", "out of range");
+                    }
+                    Some(n)
+                }
+                Err(_) => {
+                    errors.add("rate_limit_per_minute", "invalid_format", "a whole number");
+                    None
+                }
+            },
+        };
         let expires_at = match self.expires.trim() {
             "" => None,
             text => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
@@ -305,7 +330,7 @@ impl Draft {
             name: self.name.trim().to_owned(),
             scopes,
             expires_at,
-            rate_limit_per_minute: None,
+            rate_limit_per_minute,
         };
         if expires_at.is_some_and(|at| at <= Utc::now()) {
             errors.add("expires_at", "out_of_range", "must be in the future");
@@ -338,13 +363,13 @@ fn key_form(props: &KeyFormProps) -> Html {
             problem.clone(),
             busy.clone(),
         );
-        let on_created = props.on_created.clone();
+        let (on_created, is_admin) = (props.on_created.clone(), props.is_admin);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
                 return;
             }
-            let input = match draft.input() {
+            let input = match draft.input(is_admin) {
                 Ok(input) => input,
                 Err(invalid) => {
                     invalid.focus_first(FOCUS);
@@ -385,6 +410,16 @@ fn key_form(props: &KeyFormProps) -> Html {
                 ..(*draft).clone()
             });
             clear_error(&errors, "expires_at");
+        })
+    };
+    let on_limit = {
+        let (draft, errors) = (draft.clone(), errors.clone());
+        Callback::from(move |v: String| {
+            draft.set(Draft {
+                limit: v,
+                ..(*draft).clone()
+            });
+            clear_error(&errors, "rate_limit_per_minute");
         })
     };
     // Partner staff cannot draft projects, so their keys are not offered projects:write.
@@ -447,6 +482,10 @@ fn key_form(props: &KeyFormProps) -> Html {
                     aria-describedby="key-expires-hint key-expires-error" />
                 <p class="field-error" id="key-expires-error">{ expires_error.map(|m| m.t(lang)).unwrap_or_default() }</p>
             </div>
+            <TextField id="key-limit" label={Msg::FieldKeyLimit}
+                hint={if props.is_admin { Msg::HintKeyLimitAdmin } else { Msg::HintKeyLimitPartner }}
+                input_type="number" required={false} autocomplete={Some(AttrValue::Static("off"))}
+                value={draft.limit.clone()} on_input={on_limit} error={errors.get("rate_limit_per_minute")} />
             <div class="form-actions">
                 <button type="submit" class="button primary" disabled={*busy}>
                     { if *busy { Msg::InKeyCreating.t(lang) } else { Msg::InKeyCreate.t(lang) } }
