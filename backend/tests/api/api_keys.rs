@@ -20,6 +20,7 @@ on_both_backends!(
     last_used_is_recorded_at_most_once_a_minute,
     partners_see_and_revoke_only_their_own_keys,
     stats_and_webhooks_take_keys_with_their_scopes,
+    a_key_lends_no_power_once_its_owner_is_no_longer_staff,
 );
 
 /// A partner over Iwate with one staff account, signed in.
@@ -245,6 +246,12 @@ async fn scopes_and_endpoints_that_take_no_keys(backend: Backend) {
         .await
         .expect("an admin key with projects:write drafts");
     assert_eq!(draft["status"], "draft");
+    // A key reads what the public reads, even an admin's: the draft is not found with it,
+    // though the admin's session sees it.
+    let draft_id = draft["id"].as_i64().unwrap();
+    let result = with_key(&app, &writer.key).get_project_raw(draft_id).await;
+    assert_eq!(status(result), 404);
+    admin.api.get_project_raw(draft_id).await.unwrap();
     let denied = with_key(&app, &stats_only.key)
         .post::<_, serde_json::Value>(
             &format!("/api/v1/projects?company_id={company_id}"),
@@ -437,6 +444,31 @@ async fn last_used_is_recorded_at_most_once_a_minute(backend: Backend) {
     app.clock.advance(Duration::seconds(1));
     key.get_project_raw(1).await.unwrap_err();
     assert_eq!(last_used().await, Some(app.now()));
+    app.stop().await;
+}
+
+async fn a_key_lends_no_power_once_its_owner_is_no_longer_staff(backend: Backend) {
+    let app = TestApp::start(backend).await;
+    let staff = partner_staff(&app, "みちのく銀行", "michinoku", "p@bank.example").await;
+    let created = create(&staff, "読み取り", &[ApiScope::ProjectsRead]).await;
+    with_key(&app, &created.key)
+        .search_projects_raw()
+        .await
+        .expect("valid while its owner is partner staff");
+    let user_id = staff.id();
+    app.db
+        .run(move |c| {
+            use diesel::prelude::*;
+            use kakehashi::db::schema::users;
+            diesel::update(users::table.find(user_id))
+                .set((users::role.eq("talent"), users::partner_id.eq(None::<i64>)))
+                .execute(c)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let result = with_key(&app, &created.key).search_projects_raw().await;
+    assert_eq!(status_and_code(result), (401, "invalid_api_key".into()));
     app.stop().await;
 }
 
