@@ -1,5 +1,6 @@
 // A regional partner's staff and the admin, in headless Chromium. The partner (岩手県,
-// `iwate-pref`, made by run.sh with the CLI) signs in and lands on its home: the referral link
+// `iwate-pref`, made by run.sh with the CLI) signs in and lands on its home: the widget's views
+// and clicks so far (widget.mjs ran before), the referral link
 // and the widget's tag carry its code; it adds a site to the allowed sites (a path is refused
 // beside the field, the widget's own site is kept), adds a programme (a bad link is refused
 // beside the field), sees it on a posting of its prefecture, edits it and deletes it after
@@ -38,6 +39,8 @@ try {
     await page.waitForURL(/\/partner$/);
     await page.getByRole('heading', { name: 'パートナーのホーム' }).waitFor();
     await see(page, '岩手県');
+    // widget.mjs, run before, showed and clicked the widget on the partner's demo site.
+    await see(page, /これまでに表示 [1-9][0-9]*回・クリック [1-9][0-9]*回/);
     const link = await page.getByRole('textbox', { name: '紹介リンク' }).inputValue();
     if (!link.endsWith(`/?ref=${CODE}`)) throw new Error(`referral link ${link}`);
     const tag = await page.getByLabel('貼り付けるタグ').inputValue();

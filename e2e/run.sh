@@ -33,22 +33,28 @@ BIN=./target/debug/kakehashi
 rm -rf target/e2e-screenshots
 mkdir -p target/e2e-screenshots
 
-$BIN migrate >/dev/null 2>&1
-$BIN admin create-hub --name "いわて副業人材拠点" --prefectures 03 >/dev/null 2>&1
-KAKEHASHI_STAFF_PASSWORD="$E2E_COORDINATOR_PASSWORD" $BIN admin create-staff --role coordinator \
-  --email "$E2E_COORDINATOR_EMAIL" --name "佐藤 コーディネーター" --hub 1 >/dev/null 2>&1
-KAKEHASHI_STAFF_PASSWORD="$E2E_ADMIN_PASSWORD" $BIN admin create-staff --role admin \
-  --email "$E2E_ADMIN_EMAIL" --name "運営 太郎" >/dev/null 2>&1
+# The accounts and partner the scripts sign in as; a failing command shows its output and stops.
+SETUP_LOG="$WORK/setup.log"
+setup() {
+  "$@" >>"$SETUP_LOG" 2>&1 || { echo "e2e setup failed: $*"; cat "$SETUP_LOG"; exit 1; }
+}
+
+setup $BIN migrate
+setup $BIN admin create-hub --name "いわて副業人材拠点" --prefectures 03
+KAKEHASHI_STAFF_PASSWORD="$E2E_COORDINATOR_PASSWORD" setup $BIN admin create-staff --role coordinator \
+  --email "$E2E_COORDINATOR_EMAIL" --name "佐藤 コーディネーター" --hub 1
+KAKEHASHI_STAFF_PASSWORD="$E2E_ADMIN_PASSWORD" setup $BIN admin create-staff --role admin \
+  --email "$E2E_ADMIN_EMAIL" --name "運営 太郎"
 # Widget and referrals: Iwate as a partner whose site (the demo page on the next port) may
 # show the widget.
 export E2E_WIDGET_PORT=$((PORT + 1))
-$BIN admin create-partner --name "岩手県" --kind prefecture --referral-code iwate-pref \
-  --prefectures 03 --origins "http://127.0.0.1:$E2E_WIDGET_PORT" >/dev/null 2>&1
+setup $BIN admin create-partner --name "岩手県" --kind prefecture --referral-code iwate-pref \
+  --prefectures 03 --origins "http://127.0.0.1:$E2E_WIDGET_PORT"
 # A staff account of that partner (partner 1): partner.mjs and integrations.mjs sign in as it.
 export E2E_PARTNER_EMAIL="partner@e2e.kakehashi.test"
 export E2E_PARTNER_PASSWORD="iwate-partner-2026"
-KAKEHASHI_STAFF_PASSWORD="$E2E_PARTNER_PASSWORD" $BIN admin create-staff --role partner \
-  --email "$E2E_PARTNER_EMAIL" --name "岩手 花子" --partner 1 >/dev/null 2>&1
+KAKEHASHI_STAFF_PASSWORD="$E2E_PARTNER_PASSWORD" setup $BIN admin create-staff --role partner \
+  --email "$E2E_PARTNER_EMAIL" --name "岩手 花子" --partner 1
 
 $BIN serve >"$SERVER_LOG" 2>&1 &
 SERVER=$!

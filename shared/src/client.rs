@@ -834,6 +834,14 @@ impl ApiClient {
         self.get(&format!("/api/v1/partners/{id}")).await
     }
 
+    /// `GET /api/v1/partners/{id}/widget`: the widget's views and clicks so far, per day.
+    pub async fn partner_widget(
+        &self,
+        id: i64,
+    ) -> Result<crate::embed::WidgetFigures, ClientError> {
+        self.get(&format!("/api/v1/partners/{id}/widget")).await
+    }
+
     /// `PATCH /api/v1/partners/{id}`: replaces the origins allowed to embed the widget.
     pub async fn update_partner_origins(
         &self,

@@ -1326,6 +1326,10 @@ messages! {
     PtPrefectures => "対象地域", "Prefectures covered";
     PtReferred => "紹介実績", "Referred so far";
     PtReferredCount => "企業 {companies}社・人材 {talents}人", "{companies} companies, {talents} professionals";
+    PtWidgetUse => "ウィジェット", "Widget";
+    PtWidgetCount => "これまでに表示 {views}回・クリック {clicks}回", "Shown {views} times, clicked {clicks} times so far";
+    PtWidgetLoading => "読み込んでいます…", "Loading…";
+    PtWidgetUnknown => "いまは読み込めません（再読み込みでもう一度試せます）", "Cannot be read now (reload the page to try again)";
     PtReferralTitle => "紹介リンク", "Referral link";
     PtReferralHint => "このリンクから登録した企業と人材は、貴団体の紹介として数えられます。", "Companies and professionals who register through this link are counted as referred by you.";
     PtReferralCode => "紹介コード", "Referral code";

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use kakehashi_shared::client::ApiClient;
+use kakehashi_shared::embed::WidgetFigures;
 use kakehashi_shared::enums::Role;
 use kakehashi_shared::partner::{OriginsInput, Partner};
 use kakehashi_shared::reference::Prefecture;
@@ -80,6 +81,14 @@ fn partner_home(props: &PartnerHomeProps) -> Html {
             .await
     });
     let (places, places_retry) = use_remote(prefectures);
+    // Views and clicks of the widget; the page is useful without them, so a failure is a line
+    // in the organisation's table rather than an error over the page.
+    let widget_session = use_session();
+    let (widget, _) = use_remote(move || async move {
+        widget_session
+            .call(move |c: ApiClient| async move { c.partner_widget(id).await })
+            .await
+    });
     // The record as saved on this page (after the origins change), over what was loaded.
     let saved = use_state(|| None::<Partner>);
     let on_saved = {
@@ -92,7 +101,7 @@ fn partner_home(props: &PartnerHomeProps) -> Html {
             let partner = partner.clone();
             html! {
                 <>
-                    { organisation(lang, &partner, &places) }
+                    { organisation(lang, &partner, &places, &widget) }
                     <ReferralLink partner={partner.clone()} />
                     <Widget partner={partner.clone()} places={places.clone()} />
                     <Origins partner={partner.clone()} {on_saved} />
@@ -144,7 +153,20 @@ fn row(lang: Lang, label: Msg, value: String) -> Html {
     }
 }
 
-fn organisation(lang: Lang, p: &Partner, places: &Remote<Rc<Vec<Prefecture>>>) -> Html {
+fn organisation(
+    lang: Lang,
+    p: &Partner,
+    places: &Remote<Rc<Vec<Prefecture>>>,
+    widget: &Remote<WidgetFigures>,
+) -> Html {
+    let widget = match widget {
+        Remote::Ready(w) => Msg::PtWidgetCount
+            .t(lang)
+            .replace("{views}", &w.views.to_string())
+            .replace("{clicks}", &w.clicks.to_string()),
+        Remote::Loading => Msg::PtWidgetLoading.t(lang).to_owned(),
+        Remote::Failed(_) => Msg::PtWidgetUnknown.t(lang).to_owned(),
+    };
     let referred = Msg::PtReferredCount
         .t(lang)
         .replace("{companies}", &p.referred_companies.to_string())
@@ -157,6 +179,7 @@ fn organisation(lang: Lang, p: &Partner, places: &Remote<Rc<Vec<Prefecture>>>) -
                 { row(lang, Msg::PtKind, partner_kind_name(p.kind).t(lang).to_owned()) }
                 { row(lang, Msg::PtPrefectures, place_names(lang, places, &p.prefecture_codes)) }
                 { row(lang, Msg::PtReferred, referred) }
+                { row(lang, Msg::PtWidgetUse, widget) }
             </dl>
         </section>
     }
