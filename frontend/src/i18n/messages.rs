@@ -1325,9 +1325,9 @@ messages! {
     PtKind => "種別", "Type";
     PtPrefectures => "対象地域", "Prefectures covered";
     PtReferred => "紹介実績", "Referred so far";
-    PtReferredCount => "企業 {companies}社・人材 {talents}人", "{companies} companies, {talents} professionals";
+    PtReferredCount => "企業 {companies}社・人材 {talents}人", "Companies: {companies}, professionals: {talents}";
     PtWidgetUse => "ウィジェット", "Widget";
-    PtWidgetCount => "これまでに表示 {views}回・クリック {clicks}回", "Shown {views} times, clicked {clicks} times so far";
+    PtWidgetCount => "これまでに表示 {views}回・クリック {clicks}回", "Views so far: {views}, clicks: {clicks}";
     PtWidgetLoading => "読み込んでいます…", "Loading…";
     PtWidgetUnknown => "いまは読み込めません（再読み込みでもう一度試せます）", "Cannot be read now (reload the page to try again)";
     PtReferralTitle => "紹介リンク", "Referral link";
@@ -1353,7 +1353,7 @@ messages! {
     PtOriginsSaved => "許可するサイトを保存しました。", "Allowed sites saved.";
     PtLinksTitle => "ほかの画面", "More";
     PtToStats => "紹介の数字を見る", "See your figures";
-    PtToStatsDesc => "登録・応募・契約までの数と、ウィジェットの表示とクリック。", "Registrations, applications and contracts, and the widget's views and clicks.";
+    PtToStatsDesc => "紹介した企業と人材の登録から、応募・面談・契約・継続まで。", "From the registrations you referred to applications, interviews, contracts and continuation.";
     PtToIntegrations => "API連携", "Integrations";
     PtToIntegrationsDesc => "APIキーとWebhookで貴団体のシステムとつなぎます。", "Connect your systems with API keys and webhooks.";
     // Programmes and subsidies.
