@@ -36,6 +36,25 @@ pub async fn industries() -> Result<Rc<Vec<Industry>>, ApiError> {
     Ok(list)
 }
 
+/// Prefecture names for codes, joined for reading (「岩手県、宮城県」), or the codes themselves
+/// while the list loads or for a code it does not have.
+pub fn place_names(
+    lang: Lang,
+    places: &crate::hooks::Remote<Rc<Vec<Prefecture>>>,
+    codes: &[String],
+) -> String {
+    let named: Vec<String> = codes
+        .iter()
+        .map(|code| match places {
+            crate::hooks::Remote::Ready(list) => {
+                prefecture_name(list, lang, code).unwrap_or_else(|| code.clone())
+            }
+            _ => code.clone(),
+        })
+        .collect();
+    crate::i18n::join_list(lang, &named)
+}
+
 /// A prefecture's name in `lang`, or `None` for a code the list does not have.
 pub fn prefecture_name(list: &[Prefecture], lang: Lang, code: &str) -> Option<String> {
     list.iter()

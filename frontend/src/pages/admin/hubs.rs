@@ -12,8 +12,8 @@ use super::frame::{AdminMenu, AdminOnly};
 use super::hub_form::HubForm;
 use crate::components::{ErrorAlert, Loading};
 use crate::hooks::{use_remote, use_title, Remote};
-use crate::i18n::{format, join_list, use_lang, Lang, Msg};
-use crate::reference::{prefecture_name, prefectures};
+use crate::i18n::{format, use_lang, Msg};
+use crate::reference::{place_names, prefectures};
 use crate::routes::Route;
 use crate::session::use_session;
 
@@ -91,20 +91,6 @@ fn hubs() -> Html {
                 on_saved={on_saved.clone()} />
         </section>
     }
-}
-
-/// Prefecture names for codes, or the codes themselves while the names load.
-fn place_names(lang: Lang, places: &Remote<Rc<Vec<Prefecture>>>, codes: &[String]) -> String {
-    let named: Vec<String> = codes
-        .iter()
-        .map(|code| match places {
-            Remote::Ready(list) => {
-                prefecture_name(list, lang, code).unwrap_or_else(|| code.clone())
-            }
-            _ => code.clone(),
-        })
-        .collect();
-    join_list(lang, &named)
 }
 
 #[derive(Properties, PartialEq)]

@@ -14,8 +14,8 @@ use super::frame::{AdminMenu, AdminOnly};
 use super::partner_form::PartnerForm;
 use crate::components::{ErrorAlert, Loading};
 use crate::hooks::{use_remote, use_title, Remote};
-use crate::i18n::{join_list, partner_kind_name, use_lang, Lang, Msg};
-use crate::reference::{prefecture_name, prefectures};
+use crate::i18n::{partner_kind_name, use_lang, Msg};
+use crate::reference::{place_names, prefectures};
 use crate::routes::{PartnerQuery, Route};
 use crate::session::use_session;
 
@@ -96,20 +96,6 @@ fn partners() -> Html {
                 on_saved={on_saved.clone()} />
         </section>
     }
-}
-
-/// Prefecture names for codes, or the codes themselves while the names load.
-fn place_names(lang: Lang, places: &Remote<Rc<Vec<Prefecture>>>, codes: &[String]) -> String {
-    let named: Vec<String> = codes
-        .iter()
-        .map(|code| match places {
-            Remote::Ready(list) => {
-                prefecture_name(list, lang, code).unwrap_or_else(|| code.clone())
-            }
-            _ => code.clone(),
-        })
-        .collect();
-    join_list(lang, &named)
 }
 
 #[derive(Properties, PartialEq)]

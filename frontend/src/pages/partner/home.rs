@@ -19,9 +19,9 @@ use crate::api::ApiError;
 use crate::components::{ErrorAlert, Loading, RequireSession};
 use crate::forms::{send, FormErrors};
 use crate::hooks::{use_remote, use_title, Remote};
-use crate::i18n::{join_list, partner_kind_name, use_lang, Lang, Msg};
+use crate::i18n::{partner_kind_name, use_lang, Lang, Msg};
 use crate::pages::company::common::{RoleGate, TextArea};
-use crate::reference::{prefecture_name, prefectures};
+use crate::reference::{place_names, prefectures};
 use crate::routes::{PartnerQuery, Route};
 use crate::session::use_session;
 
@@ -124,24 +124,6 @@ fn partner_home(props: &PartnerHomeProps) -> Html {
             { body }
         </section>
     }
-}
-
-/// Prefecture names for codes, or the codes while the names load.
-pub(super) fn place_names(
-    lang: Lang,
-    places: &Remote<Rc<Vec<Prefecture>>>,
-    codes: &[String],
-) -> String {
-    let named: Vec<String> = codes
-        .iter()
-        .map(|code| match places {
-            Remote::Ready(list) => {
-                prefecture_name(list, lang, code).unwrap_or_else(|| code.clone())
-            }
-            _ => code.clone(),
-        })
-        .collect();
-    join_list(lang, &named)
 }
 
 fn row(lang: Lang, label: Msg, value: String) -> Html {

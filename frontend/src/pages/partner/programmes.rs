@@ -10,13 +10,13 @@ use kakehashi_shared::reference::Prefecture;
 use kakehashi_shared::Validate;
 use yew::prelude::*;
 
-use super::home::place_names;
 use crate::api::ApiError;
 use crate::components::{ErrorAlert, Loading, SelectField, TextField};
 use crate::forms::{clear_error, send, FormErrors};
 use crate::hooks::{use_remote, Remote};
 use crate::i18n::{use_lang, Msg};
 use crate::pages::company::common::TextArea;
+use crate::reference::place_names;
 use crate::session::use_session;
 
 #[derive(Properties, PartialEq)]
