@@ -12,7 +12,12 @@ use utoipa_actix_web::AppExt;
         title = "Kakehashi API",
         description = "Kakehashi (架け橋) matches regional Japanese companies with urban professionals who work for them on the side. \
 Errors are RFC 9457 `application/problem+json` with a stable `code`; lists take `limit` and `cursor` and return `next_cursor`; \
-times are RFC 3339 UTC; money is integer yen; prefectures are JIS X 0401 codes (\"03\" = 岩手県).",
+times are RFC 3339 UTC; money is integer yen; prefectures are JIS X 0401 codes (\"03\" = 岩手県). \
+Authenticate with `Authorization: Bearer <token>`: a session's access token, or an API key (`kh_…`, made by admins and partner staff \
+at `/integrations` or `POST /api/v1/api-keys`) limited to its scopes and to its requests a minute (429 with `Retry-After`). \
+Webhook deliveries carry `Kakehashi-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" with the subscription's secret>`; \
+refuse a signature older than 5 minutes and de-duplicate by `Kakehashi-Delivery`. \
+The integrators' guide, with verification examples in Rust and shell, is `docs/integrators.md` in the repository.",
         license(name = "MIT"),
     ),
     modifiers(&BearerAuth),

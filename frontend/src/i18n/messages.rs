@@ -1512,7 +1512,8 @@ messages! {
     // End of statistics.
     // Integrations: API keys and webhooks (/integrations).
     InTitle => "外部連携", "Integrations";
-    InLead => "APIキーとWebhookで、貴団体のシステムと架け橋をつなぎます。開発者向けの説明は docs/integrators.md にあります。", "Connect your organisation's systems to Kakehashi with API keys and webhooks. Developers will find the details in docs/integrators.md.";
+    InLead => "APIキーとWebhookで、貴団体のシステムと架け橋をつなぎます。", "Connect your organisation's systems to Kakehashi with API keys and webhooks.";
+    InApiDocs => "開発者向け: APIリファレンス（OpenAPI）を開く", "For developers: open the API reference (OpenAPI)";
     InNotForYou => "このページはパートナー団体の担当者と運営者のためのページです。", "This page is for partner staff and administrators.";
     InKeysTitle => "APIキー", "API keys";
     InKeysLead => "APIキーは、許可した範囲（スコープ）の操作だけができます。キーは作成した直後に一度だけ表示されます。", "An API key can do only what its scopes allow. The key is shown once, right after it is created.";

@@ -44,6 +44,8 @@ pub fn integrations_page() -> Html {
                 <section class="page narrow">
                     <h1>{ Msg::InTitle.t(lang) }</h1>
                     <p class="lead">{ Msg::InLead.t(lang) }</p>
+                    // The server's own page (Swagger UI over /api/openapi.json), not an app route.
+                    <p><a href="/api/docs">{ Msg::InApiDocs.t(lang) }</a></p>
                     <ApiKeys />
                     <Webhooks />
                 </section>
