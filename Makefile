@@ -104,6 +104,11 @@ lint: wasm-target
 test: lint
 	@if [ -n "$$TEST_POSTGRES_URL" ]; then echo "PostgreSQL suite: on ($$TEST_POSTGRES_URL)"; \
 	  else echo "PostgreSQL suite: skipped (set TEST_POSTGRES_URL to run it)"; fi
+	@# The PostgreSQL backup test runs pg_dump and pg_restore (Debian: postgresql-client).
+	@if [ -n "$$TEST_POSTGRES_URL" ] && ! command -v pg_dump >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null; \
+	  else echo "pg_dump missing: apt-get install postgresql-client" >&2; exit 1; fi; \
+	fi
 	$(CARGO) test --workspace --exclude kakehashi-frontend --exclude kakehashi-hello
 	$(MAKE) e2e
 

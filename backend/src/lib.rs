@@ -4,6 +4,7 @@
 pub mod api_cors;
 pub mod app;
 pub mod auth;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod db;

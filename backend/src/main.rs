@@ -71,6 +71,21 @@ enum Command {
     /// Hubs, partners and staff accounts.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Write a consistent copy of the whole database to --out while the server runs
+    /// (SQLite: VACUUM INTO; PostgreSQL: pg_dump, custom format). Never overwrites a file.
+    Backup {
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Replace the database with a backup made by `backup`. Everything written since that
+    /// backup is lost, so --yes is required. On SQLite, stop the server first.
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+        /// Confirms that the current data is to be replaced.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -157,6 +172,32 @@ fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| e.to_string()),
         };
     }
+    // Before migrating: a backup copies the database as it is, and a restore replaces it.
+    match &cli.command {
+        Command::Backup { out } => {
+            let url = kakehashi::db::DatabaseUrl::parse(&cli.database_url)?;
+            kakehashi::backup::backup(&url, out)?;
+            println!("backup written to {}", out.display());
+            return Ok(());
+        }
+        Command::Restore { from, yes } => {
+            if !yes {
+                return Err(format!(
+                    "restoring replaces the current database with {} and loses everything \
+                     written since that backup; run again with --yes to go ahead",
+                    from.display()
+                ));
+            }
+            let url = kakehashi::db::DatabaseUrl::parse(&cli.database_url)?;
+            kakehashi::backup::restore(&url, from)?;
+            // A backup from an older release is brought up to this one's schema.
+            let config = Config::from_env(&cli.database_url)?;
+            prepare(&Db::new(&config.database_url, config.pool_size)?)?;
+            println!("restored from {}", from.display());
+            return Ok(());
+        }
+        _ => {}
+    }
     let config = Config::from_env(&cli.database_url)?;
     let db = Db::new(&config.database_url, config.pool_size)?;
     prepare(&db)?;
@@ -196,7 +237,7 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Admin(cmd) => admin(&db, cmd),
-        Command::Openapi { .. } => Ok(()),
+        Command::Openapi { .. } | Command::Backup { .. } | Command::Restore { .. } => Ok(()),
     }
 }
 

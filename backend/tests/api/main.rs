@@ -12,7 +12,9 @@ mod admin_api;
 mod api_keys;
 mod applications;
 mod auth;
+// Backups.
 mod authorization;
+mod backup;
 mod bad_input;
 // Case studies, coordinator dashboard and company profile.
 mod case_studies;

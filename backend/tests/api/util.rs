@@ -126,6 +126,8 @@ pub fn with_database(url: &str, name: &str) -> String {
 pub struct TestApp {
     pub base_url: String,
     pub db: Db,
+    /// The database the app runs on (backups copy it).
+    pub database_url: DatabaseUrl,
     pub clock: ManualClock,
     pub http: reqwest::Client,
     pub static_dir: tempfile::TempDir,
@@ -212,6 +214,7 @@ impl TestApp {
                 None => SearchEngine::empty().expect("empty index"),
             })
         };
+        let app_database_url = database_url.clone();
         let mut config = Config {
             database_url,
             static_dir: static_dir.path().to_path_buf(),
@@ -254,6 +257,7 @@ impl TestApp {
         Self {
             base_url: format!("http://127.0.0.1:{port}"),
             db,
+            database_url: app_database_url,
             clock,
             http: reqwest::Client::new(),
             static_dir,
