@@ -467,7 +467,7 @@ fn admin(db: &Db, cmd: AdminCommand) -> Result<(), String> {
             let code = kakehashi::repositories::partners::find(&mut conn, partner.id)
                 .map_err(|e| api(e.into()))?
                 .map(|p| p.referral_code)
-                .unwrap_or_default();
+                .ok_or("the partner just created cannot be read back")?;
             println!(
                 "partner {} created: {} (referral code {code})",
                 partner.id, partner.name

@@ -51,19 +51,6 @@ pub fn prefecture_names(
         .optional()
 }
 
-/// Every prefecture's names: (code, ja, en).
-pub fn all_prefecture_names(
-    conn: &mut AnyConnection,
-) -> QueryResult<Vec<(String, String, String)>> {
-    prefectures::table
-        .select((
-            prefectures::code,
-            prefectures::name_ja,
-            prefectures::name_en,
-        ))
-        .load(conn)
-}
-
 /// What the widget shows of a posting.
 #[derive(Debug, Clone, Queryable)]
 pub struct EmbedRow {

@@ -16,7 +16,7 @@ use kakehashi_shared::FieldErrors;
 use crate::db::AnyConnection;
 use crate::error::ApiError;
 use crate::repositories::json::from_text;
-use crate::repositories::{from_db_time, widget as repo};
+use crate::repositories::{from_db_time, reference, widget as repo};
 use crate::search::projects::{ProjectQuery, ProjectSort};
 use crate::search::SearchEngine;
 
@@ -174,16 +174,16 @@ pub fn list(
     let hits = engine.search_projects(&query, now.timestamp())?;
     let mut rows = repo::published(conn, &hits.ids)?;
     rows.sort_by_key(|r| hits.ids.iter().position(|id| *id == r.id));
-    let names = repo::all_prefecture_names(conn)?;
+    let names = reference::prefectures(conn)?;
     let name_of = |code: &str| {
         names
             .iter()
-            .find(|(c, _, _)| c == code)
-            .map(|(_, ja, en)| {
+            .find(|p| p.code == code)
+            .map(|p| {
                 if params.english {
-                    en.clone()
+                    p.name_en.clone()
                 } else {
-                    ja.clone()
+                    p.name_ja.clone()
                 }
             })
             .unwrap_or_default()

@@ -10,10 +10,10 @@ use kakehashi_shared::enums::Role;
 use kakehashi_shared::partner::{OriginsInput, Partner};
 use kakehashi_shared::reference::Prefecture;
 use kakehashi_shared::Validate;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::integrations::copy_text;
 use super::programmes::ProgrammesEditor;
 use crate::api::ApiError;
 use crate::components::{ErrorAlert, Loading, RequireSession};
@@ -175,24 +175,6 @@ fn site_origin() -> String {
         .unwrap_or_default()
 }
 
-/// Copies `text` to the clipboard and says whether it worked. Without the clipboard (an
-/// address that is not https), the person is told to copy by hand from the field.
-fn copy(text: String, status: UseStateHandle<Option<Msg>>) {
-    let clipboard = gloo::utils::window().navigator().clipboard();
-    if clipboard.is_undefined() {
-        status.set(Some(Msg::PtCopyFailed));
-        return;
-    }
-    spawn_local(async move {
-        let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
-        status.set(Some(if done.is_ok() {
-            Msg::PtCopied
-        } else {
-            Msg::PtCopyFailed
-        }));
-    });
-}
-
 #[derive(Properties, PartialEq)]
 struct PartnerProps {
     partner: Partner,
@@ -205,7 +187,7 @@ fn referral_link(props: &PartnerProps) -> Html {
     let link = format!("{}{}", site_origin(), props.partner.referral_link);
     let onclick = {
         let (link, status) = (link.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| copy(link.clone(), status.clone()))
+        Callback::from(move |_: MouseEvent| copy_text(link.clone(), status.clone()))
     };
     html! {
         <section class="block" aria-labelledby="pt-ref-title">
@@ -259,7 +241,7 @@ fn widget(props: &WidgetProps) -> Html {
     };
     let onclick = {
         let (tag, status) = (tag.clone(), status.clone());
-        Callback::from(move |_: MouseEvent| copy(tag.clone(), status.clone()))
+        Callback::from(move |_: MouseEvent| copy_text(tag.clone(), status.clone()))
     };
     html! {
         <section class="block" aria-labelledby="pt-widget-title">
