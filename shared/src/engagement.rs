@@ -84,10 +84,13 @@ pub struct WorkReportInput {
     pub next_steps: String,
 }
 
-/// Parses `YYYY-MM` into the first day of that month.
+/// Parses `YYYY-MM` into the first day of that month. Digits only: `str::parse` alone would
+/// also read `2027-+1`, a second spelling of January under which a second report for the
+/// month would be stored.
 pub fn parse_month(month: &str) -> Option<NaiveDate> {
     let (y, m) = month.split_once('-')?;
-    if y.len() != 4 || m.len() != 2 {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(y, 4) || !digits(m, 2) {
         return None;
     }
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1)
@@ -356,4 +359,25 @@ pub struct Engagement {
     /// open the draft from the engagement.
     #[serde(default)]
     pub case_study_id: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_has_one_spelling() {
+        assert_eq!(parse_month("2027-01"), NaiveDate::from_ymd_opt(2027, 1, 1));
+        // Signs and padding were once read as part of the number.
+        for other in [
+            "2027-+1",
+            "+027-01",
+            "2027-1 ",
+            "２０２７-01",
+            "2027-00",
+            "2027-13",
+        ] {
+            assert_eq!(parse_month(other), None, "{other}");
+        }
+    }
 }

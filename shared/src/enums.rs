@@ -111,20 +111,36 @@ mod tests {
             assert_eq!(PartnerKind::parse(kind.as_str()), Some(*kind));
         }
     }
+
+    /// Found by the `wire::revenue_band` property: the JSON said `under100m` while the
+    /// database and `parse` said `under_100m`.
+    #[test]
+    fn revenue_bands_are_spelt_alike_in_json_and_the_database() {
+        for band in RevenueBand::ALL {
+            let json = serde_json::to_string(band).unwrap();
+            assert_eq!(json, format!("\"{}\"", band.as_str()));
+            assert_eq!(serde_json::from_str::<RevenueBand>(&json).unwrap(), *band);
+        }
+    }
 }
 
 /// Annual sales band of a company (売上規模).
+// Spelt out: serde's snake_case puts no `_` before digits (`under100m`), which disagreed with
+// the database's and `as_str`'s `under_100m`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
 pub enum RevenueBand {
     /// Under ¥100M.
+    #[serde(rename = "under_100m")]
     Under100m,
     /// ¥100M–¥1B (half of the companies in the programmes).
+    #[serde(rename = "from_100m_to_1b")]
     From100mTo1b,
     /// ¥1B–¥5B.
+    #[serde(rename = "from_1b_to_5b")]
     From1bTo5b,
     /// ¥5B and over.
+    #[serde(rename = "over_5b")]
     Over5b,
 }
 wire_enum!(RevenueBand {
