@@ -9,6 +9,7 @@
 #                once, delivery log, deleted), and the admin's way there in English at 390 px;
 #   widget.mjs   the widget on a partner's site (a second origin, E2E_PORT+1), a registration
 #                and an application through it, counted in the partner's figures.
+#   privacy.mjs   a talent downloads their data and deletes the account (APPI), at 390 px.
 #   partner.mjs   the partner's home (referral link, widget tag, allowed sites, programmes,
 #                 shown on a posting) and the admin's partner screen.
 # The first two check the main pages with axe-core. Screenshots and reports go to
@@ -73,4 +74,6 @@ node e2e/partner.mjs
 # Statistics (KPIs): after the life script, so the figures have records.
 node e2e/stats.mjs
 node e2e/integrations.mjs
+# Privacy (APPI): a talent's export and account deletion, on a phone.
+node e2e/privacy.mjs
 echo "e2e: passed; screenshots in target/e2e-screenshots/"

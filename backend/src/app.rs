@@ -129,7 +129,12 @@ pub fn api_routes(cfg: &mut ServiceConfig) {
             .service(handlers::webhooks::list)
             .service(handlers::webhooks::remove)
             .service(handlers::webhooks::deliveries)
-            .service(handlers::webhooks::redeliver),
+            .service(handlers::webhooks::redeliver)
+            // Privacy (APPI).
+            .service(handlers::privacy::export)
+            .service(handlers::privacy::delete_account)
+            .service(handlers::privacy::consents)
+            .service(handlers::privacy::withdraw_consent),
     );
 }
 

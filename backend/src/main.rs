@@ -375,6 +375,16 @@ async fn run_deadlines(state: web::Data<AppState>) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "deadline sweep failed; retrying in a minute"),
         }
+        // Privacy (APPI): deleted accounts' messages are blanked after the retention period.
+        match state
+            .db
+            .run(move |c| kakehashi::services::privacy::purge_expired(c, now))
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(accounts = n, "deleted accounts' messages purged"),
+            Err(e) => tracing::warn!(error = %e, "privacy purge failed; retrying in a minute"),
+        }
     }
 }
 

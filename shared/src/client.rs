@@ -1057,3 +1057,32 @@ pub fn stats_summary_path(prefecture: Option<&str>, year: Option<i32>, csv: bool
     }
     format!("/api/v1/stats/summary?{}", parts.join("&"))
 }
+
+// Privacy (APPI).
+impl ApiClient {
+    /// `GET /api/v1/me/export`: everything held about the caller (sessions only).
+    pub async fn export_my_data(&self) -> Result<crate::privacy::PersonalDataExport, ClientError> {
+        self.get("/api/v1/me/export").await
+    }
+
+    /// `DELETE /api/v1/me`: deletes and anonymises the caller's account (204).
+    pub async fn delete_my_account(
+        &self,
+        body: &crate::privacy::DeleteAccountRequest,
+    ) -> Result<(), ClientError> {
+        Self::send(self.request(reqwest::Method::DELETE, "/api/v1/me").json(body)).await
+    }
+
+    /// `GET /api/v1/me/consents`: the caller's consents, newest first.
+    pub async fn my_consents(&self) -> Result<Page<crate::privacy::Consent>, ClientError> {
+        self.get("/api/v1/me/consents").await
+    }
+
+    /// `DELETE /api/v1/me/consents/{id}`: withdraws a case study consent before publication.
+    pub async fn withdraw_consent(
+        &self,
+        id: i64,
+    ) -> Result<crate::privacy::Consent, ClientError> {
+        self.delete(&format!("/api/v1/me/consents/{id}")).await
+    }
+}

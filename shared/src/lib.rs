@@ -21,6 +21,8 @@ pub mod notification;
 pub mod page;
 // Partners: organisations, their origins and programmes.
 pub mod partner;
+// Privacy (APPI).
+pub mod privacy;
 pub mod problem;
 pub mod project;
 pub mod reference;

@@ -593,3 +593,28 @@ diesel::allow_tables_to_appear_in_same_query!(
     webhook_deliveries,
     webhook_attempts,
 );
+
+// Privacy (APPI).
+diesel::table! {
+    consents (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        version -> Text,
+        case_study_id -> Nullable<BigInt>,
+        granted_at -> Timestamp,
+        withdrawn_at -> Nullable<Timestamp>,
+    }
+}
+diesel::table! {
+    account_deletions (user_id) {
+        user_id -> BigInt,
+        deleted_at -> Timestamp,
+        messages_purged_at -> Nullable<Timestamp>,
+    }
+}
+diesel::joinable!(consents -> users (user_id));
+diesel::joinable!(account_deletions -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(consents, account_deletions);
+diesel::allow_tables_to_appear_in_same_query!(account_deletions, users);
+diesel::allow_tables_to_appear_in_same_query!(account_deletions, messages);

@@ -17,6 +17,8 @@ pub mod me;
 pub mod notifications;
 // Partners: organisations, origins, programmes.
 pub mod partners;
+// Privacy (APPI).
+pub mod privacy;
 pub mod projects;
 pub mod recommendations;
 pub mod reference;

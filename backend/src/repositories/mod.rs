@@ -17,6 +17,8 @@ pub mod notifications;
 pub mod organisations;
 // Partners: origins, referrals, programmes.
 pub mod partners;
+// Privacy (APPI).
+pub mod privacy;
 pub mod projects;
 pub mod reference;
 pub mod refresh_tokens;

@@ -60,6 +60,11 @@ pub fn queue_email(
 pub fn emails(conn: &mut AnyConnection, user_ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
     users::table
         .filter(users::id.eq_any(user_ids.to_vec()))
+        // Privacy (APPI): a deleted account is told nothing (its address is a placeholder).
+        .filter(users::id.ne_all(
+            crate::db::schema::account_deletions::table
+                .select(crate::db::schema::account_deletions::user_id),
+        ))
         .select((users::id, users::email))
         .load(conn)
 }

@@ -106,6 +106,8 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> Result<TokenRes
                     conn,
                     &AuditEntry::new("user", user.id, "registered", now).by(user.id),
                 )?;
+                // Privacy (APPI): registering accepts the terms and the policy in force.
+                crate::services::privacy::record_registration_consents(conn, user.id, now)?;
                 let family = refresh::new_family();
                 Ok((user, family))
             })

@@ -227,6 +227,8 @@ pub fn update_text(
             ));
         }
         repo::set_text(conn, id, &to_text(text)?)?;
+        // Privacy (APPI): consents were given to the old text; they lapse with it.
+        crate::repositories::privacy::lapse_case_study_consents(conn, id, to_db_time(now))?;
         audit::record(
             conn,
             &AuditEntry::new("case_study", id, "edited", now).by(actor.user_id),
@@ -257,6 +259,14 @@ pub fn consent(
             Party::Company(CompanyAccess::Coordinator | CompanyAccess::Admin) => "coordinator",
         };
         repo::consent(conn, id, who, to_db_time(now))?;
+        // Privacy (APPI): the person's own record of what they agreed to, and to which text.
+        crate::services::privacy::record_case_study_consent(
+            conn,
+            actor.user_id,
+            id,
+            &row.text,
+            now,
+        )?;
         audit::record(
             conn,
             &AuditEntry::new("case_study", id, "consent", now)
@@ -266,6 +276,37 @@ pub fn consent(
         let row = repo::find(conn, id)?;
         to_dto(conn, row, now)
     })
+}
+
+/// Privacy (APPI): withdraws the caller's side's consent while the study is a draft, so it
+/// cannot be published until that side consents again. After publication it is 409: the
+/// story names no one, and taking it down is the hub's decision.
+pub fn withdraw_consent(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let (row, party) = load(conn, actor, id)?;
+    if row.status != CaseStudyStatus::Draft.as_str() {
+        return Err(conflict(
+            "illegal_transition:published:withdraw_consent",
+            "The case study is already published; ask the hub to take it down.",
+        ));
+    }
+    let who = match party {
+        Party::Talent => "talent",
+        Party::Company(CompanyAccess::Member) => "company",
+        Party::Company(CompanyAccess::Coordinator | CompanyAccess::Admin) => "coordinator",
+    };
+    crate::repositories::privacy::clear_case_study_consent(conn, id, who)?;
+    audit::record(
+        conn,
+        &AuditEntry::new("case_study", id, "consent_withdrawn", now)
+            .by(actor.user_id)
+            .to_state(who),
+    )?;
+    Ok(())
 }
 
 pub fn publish(

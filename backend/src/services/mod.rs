@@ -23,6 +23,8 @@ pub mod mail;
 pub mod notify;
 // Partners: organisations, origins, programmes.
 pub mod partners;
+// Privacy (APPI).
+pub mod privacy;
 pub mod projects;
 pub mod reference;
 // Region facts.

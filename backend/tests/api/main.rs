@@ -37,3 +37,5 @@ mod stats;
 mod widget;
 // Webhooks.
 mod webhooks;
+// Privacy (APPI).
+mod privacy;

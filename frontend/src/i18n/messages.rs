@@ -1603,4 +1603,46 @@ messages! {
     AdNavIntegrations => "外部連携", "Integrations";
     AdIntegrationsDesc => "APIキーとWebhook。キーの発行と無効化、通知先の登録と配信履歴。", "API keys and webhooks: issue and revoke keys, register endpoints, read the delivery log.";
     // End of integrations.
+    // Privacy (APPI): the account page's 「データとプライバシー」 and the top page's notice.
+    PvTitle => "データとプライバシー", "Data and privacy";
+    PvLead => "架け橋があなたについて保存している情報をダウンロードし、同意を見直し、アカウントを削除できます。個人情報保護法にもとづく開示・利用停止・削除のご請求は、この画面から行えます。", "Download what Kakehashi holds about you, review your consents and delete your account. Requests for disclosure, suspension of use and deletion under Japan's personal information law are made here.";
+    PvExportTitle => "データのダウンロード", "Download your data";
+    PvExportText => "プロフィール、応募と質問への回答、メッセージ、契約、稼働報告、通知、同意の記録など、あなたの情報をひとつのファイル（JSON形式）にまとめてお渡しします。", "Your profile, applications and answers, messages, contracts, work reports, notifications and consents, in one file (JSON).";
+    PvExportButton => "データをダウンロード", "Download my data";
+    PvExporting => "ファイルを準備しています…", "Preparing the file…";
+    PvExported => "ダウンロードしました。ファイルはお使いの端末に保存されています。", "Downloaded. The file is saved on your device.";
+    PvConsentsTitle => "同意の記録", "Your consents";
+    PvConsentsEmpty => "同意の記録はまだありません。", "No consents recorded yet.";
+    PvConsentTerms => "利用規約", "Terms of use";
+    PvConsentPrivacy => "プライバシーポリシー", "Privacy policy";
+    PvConsentCaseStudy => "事例の公開", "Publishing a case study";
+    PvConsentVersion => "版", "Version";
+    PvConsentGranted => "同意した日", "Agreed on";
+    PvConsentWithdrawn => "取り消した日", "Withdrawn on";
+    PvWithdraw => "同意を取り消す", "Withdraw my consent";
+    PvWithdrawing => "取り消しています…", "Withdrawing…";
+    PvWithdrawHint => "公開前の事例です。同意を取り消すと、もう一度同意するまで公開されません。", "This case study is not published yet. If you withdraw, it cannot be published until you consent again.";
+    PvDeleteTitle => "アカウントの削除", "Delete your account";
+    PvDeleteWhat => "削除されるもの", "What is deleted";
+    PvDeleteWhat1 => "お名前・メールアドレス・電話番号（お名前は「退会したユーザー」と表示されます）", "Your name, email address and phone number (your name is shown as 「退会したユーザー」, a deleted user)";
+    PvDeleteWhat2 => "プロフィール（自己紹介・経歴・スキル・居住地）と、人材検索への掲載", "Your profile (introduction, career, skills, residence) and your place in talent search";
+    PvDeleteWhat3 => "応募の提案文と質問への回答、面談前アンケート、通知。選考中の応募は取り下げられます", "Your proposals and answers, questionnaires and notifications. Applications still in selection are withdrawn";
+    PvDeleteWhat4 => "ログイン状態（すべての端末でログアウトします）", "Your sessions (you are signed out everywhere)";
+    PvDeleteKept => "保存されるもの", "What is kept";
+    PvDeleteKept1 => "契約の内容（業務・報酬・期間）と稼働報告は、会計・税務の法律により7年間保存します。お名前は表示されません。", "Contracts (tasks, fee, period) and work reports are kept for 7 years, as accounting and tax law requires, without your name.";
+    PvDeleteKept2 => "企業とのメッセージは、退会後180日間は相手の企業が読めます（差出人は「退会したユーザー」）。その後、本文を削除します。", "Messages with companies stay readable by the company for 180 days after you leave (from 「退会したユーザー」); then their text is deleted.";
+    PvDeleteBefore => "削除は取り消せません。先に「データをダウンロード」で控えを保存しておくことをおすすめします。稼働中の契約がある場合は、先に稼働を終了してください。", "Deletion cannot be undone. We suggest you download your data first. If an engagement is running, end it first.";
+    PvDeletePassword => "現在のパスワード", "Your current password";
+    PvDeletePasswordHint => "ご本人であることの確認のため、パスワードを入力してください。", "Enter your password to confirm it is you.";
+    PvDeleteConfirm => "内容を理解しました。アカウントを削除します。", "I understand. Delete my account.";
+    PvDeleteConfirmRequired => "確認のチェックを入れてください。", "Tick the box to confirm.";
+    PvDeleteButton => "アカウントを削除する", "Delete my account";
+    PvDeleting => "削除しています…", "Deleting…";
+    PvWrongPassword => "パスワードが正しくありません。", "The password is not correct.";
+    PvActiveEngagement => "稼働中の契約があるため、まだ削除できません。企業と相談して稼働を終了してから、もう一度お試しください。", "An engagement is still running, so the account cannot be deleted yet. End the engagement with the company first, then try again.";
+    PvLastMember => "あなたは企業の唯一のメンバーのため、削除できません。拠点のコーディネーターに、別のメンバーの追加か企業の登録終了をご相談ください。", "You are your company's only member, so the account cannot be deleted. Ask your hub's coordinator to add another member or to close the company.";
+    PvStaffNote => "スタッフのアカウントは所属する組織のものです。削除は運営の管理者にご依頼ください。", "Staff accounts belong to their organisation. Ask the platform's administrators to close yours.";
+    PvDeletedDone => "アカウントを削除しました。これまでのご利用、ありがとうございました。", "Your account has been deleted. Thank you for using Kakehashi.";
+    RegisterConsent => "登録すると、利用規約とプライバシーポリシー（2026年11月1日版）に同意したものとみなします。同意の記録はマイページで確認できます。", "By registering you agree to the terms of use and the privacy policy (1 November 2026 edition). You can see this record on your account page.";
+    // End of privacy.
 }

@@ -50,6 +50,8 @@ pub fn home_page() -> Html {
     html! {
         <>
             <section class="hero">
+                // Privacy (APPI): after an account's deletion the app lands here.
+                <crate::pages::privacy::AccountDeletedNotice />
                 <h1>{ Msg::HomeHeading.t(lang) }</h1>
                 <p class="lead">{ Msg::HomeLead.t(lang) }</p>
                 { actions }

@@ -132,6 +132,8 @@ fn details(lang: Lang, me: &Me) -> Html {
                     </yew_router::prelude::Link<crate::routes::Route>>
                 </p>
             }
+            // Privacy (APPI): export, consents, deletion.
+            <crate::pages::privacy::PrivacySection role={me.role} />
         </>
     }
 }

@@ -32,6 +32,8 @@ pub mod partner;
 // Statistics (KPIs).
 pub mod stats;
 
+// Privacy (APPI): the account page's data and privacy section.
+pub mod privacy;
 // Public and talent screens.
 pub mod public;
 pub mod talent;

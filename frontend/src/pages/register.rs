@@ -137,6 +137,8 @@ pub fn register_page() -> Html {
                 if draft.account_type == AccountType::Company {
                     <CompanyFields draft={(*draft).clone()} errors={(*errors).clone()} on_change={on_change.clone()} />
                 }
+                // Privacy (APPI): registering records consent to the versions in force.
+                <p class="hint">{ Msg::RegisterConsent.t(lang) }</p>
                 <button type="submit" class="button primary wide" disabled={*submitting}>
                     { if *submitting { Msg::RegisterSubmitting.t(lang) } else { Msg::RegisterSubmit.t(lang) } }
                 </button>
