@@ -110,6 +110,7 @@ test: lint
 	  else echo "pg_dump missing: apt-get install postgresql-client" >&2; exit 1; fi; \
 	fi
 	$(CARGO) test --workspace --exclude kakehashi-frontend --exclude kakehashi-hello
+	$(MAKE) contract
 	$(MAKE) e2e
 
 e2e: backend frontend hello e2e-tools
@@ -162,3 +163,13 @@ CLUSTER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kakehashi_cluster
 export CLUSTER_DATABASE_URL
 cluster: backend-release frontend nginx
 	bash deploy/cluster.sh
+
+## Contract fuzzing (issue 7, item 3) --------------------------------------------------------
+
+.PHONY: contract
+
+# schemathesis (pinned in contract/requirements.txt, installed into target/contract-venv)
+# against the debug server's own OpenAPI document, as anonymous, talent, company,
+# coordinator and admin, within CONTRACT_SECONDS (180); CONTRACT_SEED (1) varies the inputs.
+contract: backend
+	bash contract/run.sh

@@ -187,6 +187,7 @@ pub fn build_app(
         .app_data(state)
         .configure(api_routes)
         .split_for_parts();
+    let doc = crate::openapi_common::add(doc);
     let openapi_json = match doc.to_pretty_json() {
         Ok(mut json) => {
             json.push('\n');

@@ -22,3 +22,5 @@ pub mod static_files;
 
 pub use app::build_app;
 pub mod search;
+// Contract fuzzing: the extractors' responses in the OpenAPI document.
+pub mod openapi_common;

@@ -87,7 +87,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .openapi(base())
         .configure(crate::app::api_routes)
         .split_for_parts();
-    doc
+    crate::openapi_common::add(doc)
 }
 
 /// The document as committed in `openapi/openapi.json` and served at `/api/openapi.json`.

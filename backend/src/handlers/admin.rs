@@ -91,6 +91,7 @@ pub async fn hubs(
         (status = 201, description = "Created", body = AdminHub),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Admins only", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Another hub has this name (`conflict`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Empty name, unknown prefecture, or a deadline outside 1–60 days", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -119,6 +120,7 @@ pub async fn create_hub(
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Admins only", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such hub", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Another hub has this name (`conflict`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -65,7 +65,10 @@ pub async fn get(
     security(("bearer" = [])),
     params(("id" = i64, Path, description = "Engagement id")),
     request_body = Kickoff,
-    responses((status = 200, description = "Saved", body = Engagement))
+    responses(
+        (status = 200, description = "Saved", body = Engagement),
+        (status = 409, description = "The engagement has ended", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[put("/engagements/{id}/kickoff")]
 pub async fn kickoff(

@@ -50,7 +50,10 @@ pub struct ScoutQuery {
     tag = "applications",
     security(("bearer" = [])),
     params(ScoutQuery, PageQuery),
-    responses((status = 200, description = "One page, newest first", body = Page<Scout>))
+    responses(
+        (status = 200, description = "One page, newest first", body = Page<Scout>),
+        (status = 404, description = "`project_id` names no posting the caller manages", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/scouts")]
 pub async fn list(
