@@ -110,6 +110,7 @@ test: lint
 	  else echo "pg_dump missing: apt-get install postgresql-client" >&2; exit 1; fi; \
 	fi
 	$(CARGO) test --workspace --exclude kakehashi-frontend --exclude kakehashi-hello
+	$(MAKE) fuzz FUZZ_SECONDS=15
 	$(MAKE) contract
 	$(MAKE) e2e
 
@@ -173,3 +174,41 @@ cluster: backend-release frontend nginx
 # coordinator and admin, within CONTRACT_SECONDS (180); CONTRACT_SEED (1) varies the inputs.
 contract: backend
 	bash contract/run.sh
+
+## Property tests and fuzzing (issue 7, item 2) ----------------------------------------------
+
+.PHONY: fuzz fuzz-tools
+
+# The property tests (shared/tests/properties) are plain `cargo test`. The fuzz targets
+# (fuzz/fuzz_targets) run under libFuzzer through cargo-fuzz, which needs nightly compiler
+# flags: the rustup nightly toolchain when installed, else stable with RUSTC_BOOTSTRAP=1.
+# Without a sanitizer by default: the workspace forbids unsafe code, so what the targets look
+# for is panics, overflows and broken invariants (debug assertions are on), and it needs no
+# ASan runtime (FUZZ_SANITIZER=address to use one). Builds go to target/fuzz so nightly flags
+# never invalidate the stable build; new corpus entries to target/fuzz/corpus (fuzz/corpus
+# holds only the committed seeds); a crash fails and is written to fuzz/artifacts/<target>/.
+CARGO_FUZZ_VERSION := 0.13.1
+FUZZ_SECONDS ?= 20
+FUZZ_SANITIZER ?= none
+FUZZ_TARGETS ?= search_query request_bodies query_params access_tokens
+FUZZ_CARGO := $(if $(shell rustup toolchain list 2>/dev/null | grep '^nightly'),$(CARGO) +nightly,RUSTC_BOOTSTRAP=1 $(CARGO))
+FUZZ_TRIPLE := $(shell rustc -vV | sed -n 's/^host: //p')
+FUZZ_BIN := target/fuzz/$(FUZZ_TRIPLE)/release
+
+fuzz-tools:
+	@if [ "$$($(CARGO) fuzz --version 2>/dev/null | awk '{print $$2}')" != "$(CARGO_FUZZ_VERSION)" ]; then \
+	  echo "installing cargo-fuzz $(CARGO_FUZZ_VERSION) (once; takes a few minutes)"; \
+	  $(CARGO) install cargo-fuzz --version "$(CARGO_FUZZ_VERSION)" --locked; \
+	fi
+
+# Each target for FUZZ_SECONDS (20; `make test` gives each 15). One build, then the binaries
+# themselves, so every target runs the code of that build.
+fuzz: fuzz-tools
+	cd fuzz && $(FUZZ_CARGO) fuzz build --sanitizer $(FUZZ_SANITIZER) --target $(FUZZ_TRIPLE) --target-dir ../target/fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz/corpus/$$t fuzz/artifacts/$$t && \
+	  echo "fuzz $$t for $(FUZZ_SECONDS) s" && \
+	  $(FUZZ_BIN)/$$t -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=fuzz/artifacts/$$t/ \
+	    target/fuzz/corpus/$$t fuzz/corpus/$$t 2>&1 | grep -v '^#[0-9]'; \
+	  [ "$${PIPESTATUS[0]}" = 0 ] || { echo "fuzz target $$t failed on the input written to fuzz/artifacts/$$t/ (above); replay it with $(FUZZ_BIN)/$$t <file>" >&2; exit 1; }; \
+	done
