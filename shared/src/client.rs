@@ -1070,7 +1070,11 @@ impl ApiClient {
         &self,
         body: &crate::privacy::DeleteAccountRequest,
     ) -> Result<(), ClientError> {
-        Self::send(self.request(reqwest::Method::DELETE, "/api/v1/me").json(body)).await
+        Self::send(
+            self.request(reqwest::Method::DELETE, "/api/v1/me")
+                .json(body),
+        )
+        .await
     }
 
     /// `GET /api/v1/me/consents`: the caller's consents, newest first.
@@ -1079,10 +1083,7 @@ impl ApiClient {
     }
 
     /// `DELETE /api/v1/me/consents/{id}`: withdraws a case study consent before publication.
-    pub async fn withdraw_consent(
-        &self,
-        id: i64,
-    ) -> Result<crate::privacy::Consent, ClientError> {
+    pub async fn withdraw_consent(&self, id: i64) -> Result<crate::privacy::Consent, ClientError> {
         self.delete(&format!("/api/v1/me/consents/{id}")).await
     }
 }

@@ -61,10 +61,12 @@ pub fn emails(conn: &mut AnyConnection, user_ids: &[i64]) -> QueryResult<Vec<(i6
     users::table
         .filter(users::id.eq_any(user_ids.to_vec()))
         // Privacy (APPI): a deleted account is told nothing (its address is a placeholder).
-        .filter(users::id.ne_all(
-            crate::db::schema::account_deletions::table
-                .select(crate::db::schema::account_deletions::user_id),
-        ))
+        .filter(
+            users::id.ne_all(
+                crate::db::schema::account_deletions::table
+                    .select(crate::db::schema::account_deletions::user_id),
+            ),
+        )
         .select((users::id, users::email))
         .load(conn)
 }
