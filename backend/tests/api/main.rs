@@ -39,3 +39,5 @@ mod widget;
 mod webhooks;
 // Privacy (APPI).
 mod privacy;
+// Contract fuzzing: what the document promises about the extractors.
+mod contract;
