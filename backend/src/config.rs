@@ -35,6 +35,14 @@ pub struct Config {
     pub webhook_allow_private: bool,
     /// `KAKEHASHI_WEBHOOK_TIMEOUT_MS`: how long one delivery attempt may take (10 s).
     pub webhook_timeout: std::time::Duration,
+    // Rate limits and client addresses.
+    /// `KAKEHASHI_TRUSTED_PROXIES`: the reverse proxies (addresses or CIDR networks,
+    /// comma-separated) whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed; none by
+    /// default, so the TCP peer is the client (see `client_addr`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// `KAKEHASHI_LIMIT_*`: the limits on sign-in, registration, search, applying and
+    /// messages (see `rate_limit::Limits`).
+    pub rate_limits: crate::rate_limit::Limits,
 }
 
 impl Config {
@@ -67,6 +75,10 @@ impl Config {
             })?),
             Err(_) => std::time::Duration::from_secs(10),
         };
+        // Rate limits and client addresses.
+        let trusted_proxies = crate::client_addr::parse_trusted_proxies(
+            &std::env::var("KAKEHASHI_TRUSTED_PROXIES").unwrap_or_default(),
+        )?;
         Ok(Self {
             database_url,
             static_dir: std::env::var_os("KAKEHASHI_STATIC_DIR")
@@ -95,6 +107,9 @@ impl Config {
                 Ok("1" | "true" | "yes")
             ),
             webhook_timeout,
+            // Rate limits and client addresses.
+            trusted_proxies,
+            rate_limits: crate::rate_limit::Limits::from_env()?,
         })
     }
 }

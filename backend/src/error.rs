@@ -57,9 +57,16 @@ pub enum ApiError {
     InsufficientScope(&'static str),
     #[error("API key not accepted here")]
     ApiKeyNotAccepted,
-    /// Over the key's rate limit; the client may retry after this many seconds.
-    #[error("rate limited for {retry_after_secs} s")]
-    RateLimited { retry_after_secs: u64 },
+    /// Over a rate limit (`limit` says which, for people); retry after this many seconds.
+    #[error("rate limited for {retry_after_secs} s: {limit}")]
+    RateLimited {
+        retry_after_secs: u64,
+        limit: &'static str,
+    },
+    // Rate limits and client addresses.
+    /// Too many failed sign-ins for one email, whether or not it has an account.
+    #[error("login locked for {retry_after_secs} s")]
+    LoginLocked { retry_after_secs: u64 },
 }
 
 impl ApiError {
@@ -99,6 +106,8 @@ impl ApiError {
             Self::InsufficientScope(_) => ErrorCode::InsufficientScope,
             Self::ApiKeyNotAccepted => ErrorCode::ApiKeyNotAccepted,
             Self::RateLimited { .. } => ErrorCode::RateLimited,
+            // Rate limits and client addresses.
+            Self::LoginLocked { .. } => ErrorCode::LoginLocked,
         }
     }
 
@@ -129,6 +138,8 @@ impl ApiError {
             Self::InsufficientScope(_) => "The API key lacks the scope this needs",
             Self::ApiKeyNotAccepted => "This endpoint does not accept API keys",
             Self::RateLimited { .. } => "Too many requests",
+            // Rate limits and client addresses.
+            Self::LoginLocked { .. } => "Too many failed sign-ins",
         }
     }
 
@@ -161,8 +172,15 @@ impl ApiError {
                  the endpoints that name a scope."
                     .to_owned(),
             ),
-            Self::RateLimited { retry_after_secs } => Some(format!(
-                "This API key is over its requests a minute. Retry in {retry_after_secs} s."
+            Self::RateLimited {
+                retry_after_secs,
+                limit,
+            } => Some(format!("Too many {limit}. Retry in {retry_after_secs} s.")),
+            // Rate limits and client addresses. The same words for every email, so the answer
+            // says nothing about whether an account exists.
+            Self::LoginLocked { retry_after_secs } => Some(format!(
+                "Sign-in for this email is paused after repeated failures. Retry in \
+                 {retry_after_secs} s."
             )),
             _ => None,
         }
@@ -212,6 +230,8 @@ impl ResponseError for ApiError {
             }
             Self::InsufficientScope(_) | Self::ApiKeyNotAccepted => StatusCode::FORBIDDEN,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            // Rate limits and client addresses.
+            Self::LoginLocked { .. } => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 
@@ -236,7 +256,11 @@ impl ResponseError for ApiError {
             response.insert_header((header::RETRY_AFTER, "5"));
         }
         // API keys.
-        if let Self::RateLimited { retry_after_secs } = self {
+        if let Self::RateLimited {
+            retry_after_secs, ..
+        }
+        | Self::LoginLocked { retry_after_secs } = self
+        {
             response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
         }
         response.json(self.to_problem())

@@ -24,3 +24,6 @@ pub use app::build_app;
 pub mod search;
 // Contract fuzzing: the extractors' responses in the OpenAPI document.
 pub mod openapi_common;
+// Rate limits and client addresses.
+pub mod client_addr;
+pub mod rate_limit;

@@ -322,14 +322,15 @@ fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(
         let mut conn = db.get().map_err(api)?;
         std::sync::Arc::new(kakehashi::search::SearchEngine::build(&mut conn).map_err(api)?)
     };
+    // Rate limits and client addresses.
+    let rate_limits = kakehashi::rate_limit::RateLimiter::for_database(&db);
     let state = web::Data::new(AppState {
         db,
         jwt,
         clock: std::sync::Arc::new(SystemClock),
         config,
         search,
-        // API keys.
-        api_key_limits: Default::default(),
+        rate_limits,
     });
     actix_web::rt::System::new().block_on(async move {
         actix_web::rt::spawn(kakehashi::state::follow_search_changes(
@@ -337,6 +338,8 @@ fn serve(config: Config, db: Db, addr: &str, workers: Option<usize>) -> Result<(
             state.search.clone(),
         ));
         actix_web::rt::spawn(run_deadlines(state.clone()));
+        // Rate limits and client addresses.
+        actix_web::rt::spawn(kakehashi::rate_limit::prune_periodically(state.clone()));
         // Webhooks.
         actix_web::rt::spawn(run_webhooks(state.clone()));
         if let Some(url) = state.config.smtp_url.clone() {

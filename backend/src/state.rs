@@ -15,9 +15,10 @@ pub struct AppState {
     pub clock: SharedClock,
     pub config: Config,
     pub search: Arc<SearchEngine>,
-    // API keys.
-    /// Per-key rate limits (in memory, per instance).
-    pub api_key_limits: crate::auth::api_key::KeyLimiter,
+    // Rate limits and client addresses.
+    /// Every rate limit, API keys' included: in memory on SQLite, shared through the
+    /// database on PostgreSQL (`rate_limit`).
+    pub rate_limits: crate::rate_limit::RateLimiter,
 }
 
 impl AppState {

@@ -50,8 +50,12 @@ pub enum ErrorCode {
     InsufficientScope,
     /// This endpoint takes a session token, not an API key.
     ApiKeyNotAccepted,
-    /// Too many requests with this API key; retry after `Retry-After` seconds.
+    /// Too many requests (an API key's, or from one address or account); retry after
+    /// `Retry-After` seconds.
     RateLimited,
+    // Rate limits and client addresses.
+    /// Too many failed sign-ins for this email (known or not); retry after `Retry-After`.
+    LoginLocked,
 }
 
 impl ErrorCode {
@@ -81,6 +85,8 @@ impl ErrorCode {
             Self::InsufficientScope => "insufficient_scope",
             Self::ApiKeyNotAccepted => "api_key_not_accepted",
             Self::RateLimited => "rate_limited",
+            // Rate limits and client addresses.
+            Self::LoginLocked => "login_locked",
         }
     }
 }

@@ -1,16 +1,11 @@
 //! API keys: how they are made and stored, the `ApiCaller` extractor that accepts a session
 //! token or a key, and the per-key rate limit.
 
-use std::collections::HashMap;
 use std::future::Future;
-use std::num::NonZeroU32;
 use std::pin::Pin;
-use std::sync::Mutex;
 
 use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
 use chrono::Duration;
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use kakehashi_shared::api_key::{ApiScope, KEY_PREFIX};
 use kakehashi_shared::enums::Role;
 use rand::RngCore;
@@ -157,9 +152,18 @@ async fn resolve(req: &HttpRequest) -> Result<ApiCaller, ApiError> {
     if !matches!(role, Role::Admin | Role::Partner) {
         return Err(ApiError::InvalidApiKey);
     }
+    // Rate limits and client addresses: in the shared store, so a key gets its limit once
+    // across all instances, not once per instance.
+    let per_minute = u32::try_from(key.rate_limit_per_minute).unwrap_or(0).max(1);
     state
-        .api_key_limits
-        .check(key.id, key.rate_limit_per_minute)?;
+        .rate_limits
+        .check(
+            crate::rate_limit::Bucket::ApiKey,
+            &key.id.to_string(),
+            crate::rate_limit::Limit::new(per_minute, 60),
+            now,
+        )
+        .await?;
     let stale = key.last_used_at.is_none_or(|at| {
         now.signed_duration_since(from_db_time(at)) >= Duration::seconds(LAST_USED_GRANULARITY_SECS)
     });
@@ -191,47 +195,6 @@ async fn resolve(req: &HttpRequest) -> Result<ApiCaller, ApiError> {
     })
 }
 
-/// Per-key rate limits, kept in memory by each instance: with several instances behind a
-/// load balancer a key gets up to its limit on each (issue 7 makes the limits shared).
-#[derive(Default)]
-pub struct KeyLimiter {
-    limiters: Mutex<HashMap<i64, (u32, DefaultDirectRateLimiter)>>,
-}
-
-impl KeyLimiter {
-    /// Takes one request from the key's allowance: its limit a minute, refilled evenly (GCRA),
-    /// with a burst of the whole minute's allowance. Over it: 429 with the seconds to wait.
-    pub fn check(&self, key_id: i64, per_minute: i32) -> Result<(), ApiError> {
-        let per_minute = u32::try_from(per_minute)
-            .ok()
-            .and_then(NonZeroU32::new)
-            .unwrap_or(NonZeroU32::MIN);
-        let mut limiters = self
-            .limiters
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let entry = limiters
-            .entry(key_id)
-            .or_insert_with(|| (per_minute.get(), limiter(per_minute)));
-        // A key whose limit changed starts afresh with the new one.
-        if entry.0 != per_minute.get() {
-            *entry = (per_minute.get(), limiter(per_minute));
-        }
-        entry.1.check().map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
-            // Whole seconds, rounded up, and at least one: `Retry-After: 0` invites a busy loop.
-            let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-            ApiError::RateLimited {
-                retry_after_secs: secs.max(1),
-            }
-        })
-    }
-}
-
-fn limiter(per_minute: NonZeroU32) -> DefaultDirectRateLimiter {
-    RateLimiter::direct(Quota::per_minute(per_minute))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,20 +209,5 @@ mod tests {
         assert_eq!(prefix, key[..11]);
         assert_eq!(hash, digest(&key));
         assert_ne!(hash, key);
-    }
-
-    #[test]
-    fn the_limit_answers_429_with_a_wait_once_spent() {
-        let limits = KeyLimiter::default();
-        assert!(limits.check(1, 2).is_ok());
-        assert!(limits.check(1, 2).is_ok());
-        match limits.check(1, 2) {
-            Err(ApiError::RateLimited { retry_after_secs }) => {
-                assert!((1..=30).contains(&retry_after_secs))
-            }
-            other => panic!("expected 429, got {other:?}"),
-        }
-        // Other keys have their own allowance.
-        assert!(limits.check(2, 2).is_ok());
     }
 }

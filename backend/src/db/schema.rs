@@ -618,3 +618,12 @@ diesel::joinable!(account_deletions -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(consents, account_deletions);
 diesel::allow_tables_to_appear_in_same_query!(account_deletions, users);
 diesel::allow_tables_to_appear_in_same_query!(account_deletions, messages);
+
+// Rate limits and client addresses.
+diesel::table! {
+    rate_limits (bucket, key) {
+        bucket -> Text,
+        key -> Text,
+        tat -> BigInt,
+    }
+}

@@ -12,6 +12,7 @@ use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::json::ValidJson;
 use crate::pagination::PageQuery;
+use crate::rate_limit::{self, Bucket};
 use crate::services::applications as service;
 
 /// Applies to a published posting with a proposal and the screening answers. The company
@@ -26,6 +27,7 @@ use crate::services::applications as service;
         (status = 403, description = "Only talent apply", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`application_exists`, `recruitment_closed`, `recruitment_not_open` or `profile_required`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid proposal, or answers that do not match the questions", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: too many applications from this account (30 an hour by default); see `Retry-After`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/projects/{id}/applications")]
@@ -35,6 +37,7 @@ pub async fn apply(
     id: web::Path<i64>,
     ValidJson(body): ValidJson<ApplicationInput>,
 ) -> Result<HttpResponse, ApiError> {
+    rate_limit::check(&state, Bucket::ApplyUser, &actor.user_id.to_string()).await?;
     let (id, now) = (id.into_inner(), state.clock.now());
     let application = super::write_indexed(&state, move |c| {
         service::apply(c, &actor, id, &body, None, now)

@@ -3,8 +3,10 @@ use kakehashi_shared::auth::{LoginRequest, RefreshRequest, RegisterRequest, Toke
 use kakehashi_shared::Problem;
 
 use super::State;
+use crate::client_addr::ClientIp;
 use crate::error::ApiError;
 use crate::json::ValidJson;
+use crate::rate_limit::{self, Bucket};
 use crate::services::auth as service;
 
 /// Opens a talent account, or a company member account together with its company, and
@@ -22,18 +24,23 @@ use crate::services::auth as service;
          example = json!({"type": "/problems/validation_failed", "title": "The request has invalid fields", "status": 422,
                           "detail": "1 field is invalid", "code": "validation_failed",
                           "errors": [{"field": "company.prefecture_code", "code": "unknown_value", "message": "must be a JIS X 0401 prefecture code from \"01\" to \"47\""}]})),
+        (status = 429, description = "`rate_limited`: too many registrations from this address (10 an hour by default); see `Retry-After`", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database (or the shared rate-limit store) is unreachable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/register")]
 pub async fn register(
     state: State,
+    ClientIp(client): ClientIp,
     ValidJson(body): ValidJson<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    rate_limit::check(&state, Bucket::RegisterIp, &rate_limit::ip_key(client)).await?;
     let session = service::register(&state, body).await?;
     Ok(HttpResponse::Created().json(session))
 }
 
-/// Signs in with email and password. A wrong password and an unknown email get the same answer.
+/// Signs in with email and password. A wrong password and an unknown email get the same
+/// answer, and after the same number of failures the same lockout.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
@@ -41,15 +48,20 @@ pub async fn register(
         (status = 200, description = "Signed in", body = TokenResponse),
         (status = 401, description = "Email or password is incorrect (`invalid_credentials`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Missing fields", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`login_locked`: too many failed sign-ins for this email (10 in 15 minutes by default; the same for an email without an account); or `rate_limited`: too many attempts from this address. See `Retry-After`", body = Problem, content_type = "application/problem+json",
+         example = json!({"type": "/problems/login_locked", "title": "Too many failed sign-ins", "status": 429,
+                          "detail": "Sign-in for this email is paused after repeated failures. Retry in 90 s.", "code": "login_locked"})),
+        (status = 503, description = "The database (or the shared rate-limit store) is unreachable", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/login")]
 pub async fn login(
     state: State,
+    ClientIp(client): ClientIp,
     ValidJson(body): ValidJson<LoginRequest>,
 ) -> Result<Json<TokenResponse>, ApiError> {
     Ok(Json(
-        service::login(&state, &body.email, &body.password).await?,
+        service::login(&state, client, &body.email, &body.password).await?,
     ))
 }
 

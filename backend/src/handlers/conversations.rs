@@ -8,6 +8,7 @@ use super::State;
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::json::ValidJson;
+use crate::rate_limit::{self, Bucket};
 use crate::services::conversations as service;
 
 /// The conversation of an application, oldest first. Reading marks it read.
@@ -44,6 +45,7 @@ pub async fn messages(
     responses(
         (status = 201, description = "Sent", body = Message),
         (status = 404, description = "Not an application of the caller", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: too many messages from this account (120 an hour by default); see `Retry-After`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/applications/{id}/messages")]
@@ -53,6 +55,7 @@ pub async fn post_message(
     id: web::Path<i64>,
     ValidJson(body): ValidJson<MessageInput>,
 ) -> Result<HttpResponse, ApiError> {
+    rate_limit::check(&state, Bucket::MessageUser, &actor.user_id.to_string()).await?;
     let (id, now) = (id.into_inner(), state.clock.now());
     let message = state
         .db

@@ -11,9 +11,11 @@ use utoipa::IntoParams;
 
 use super::State;
 use crate::auth::{ApiCaller, AuthUser, MaybeApiCaller};
+use crate::client_addr::ClientIp;
 use crate::error::ApiError;
 use crate::json::ValidJson;
 use crate::pagination::PageQuery;
+use crate::rate_limit::{self, Bucket};
 use crate::search::projects::{ProjectQuery, ProjectSort};
 use crate::services::projects as service;
 use crate::services::search as search_service;
@@ -102,7 +104,7 @@ pub struct ListQuery {
         (status = 200, description = "One page, with facet counts over all matches", body = ProjectSearchPage),
         (status = 401, description = "A bad session token, or an unknown (`invalid_api_key`), revoked (`api_key_revoked`) or expired (`api_key_expired`) API key", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`insufficient_scope`: an API key without `projects:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "`rate_limited`: the API key is over its requests a minute; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: the API key is over its requests a minute, or (without a key) too many searches from this address (120 a minute by default); see `Retry-After`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An unknown filter value, a reversed fee range, or `limit` over 100", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -110,8 +112,14 @@ pub struct ListQuery {
 pub async fn list(
     state: State,
     caller: MaybeApiCaller,
+    ClientIp(client): ClientIp,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    // Rate limits: a key has its own limit (checked when it was read); everyone else is
+    // limited per address.
+    if caller.0.as_ref().is_none_or(|c| c.key.is_none()) {
+        rate_limit::check(&state, Bucket::SearchIp, &rate_limit::ip_key(client)).await?;
+    }
     // API keys: projects:read (a key sees what the public sees).
     let actor = caller.require_public(ApiScope::ProjectsRead)?;
     let q = query.into_inner();

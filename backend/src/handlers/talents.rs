@@ -6,8 +6,10 @@ use utoipa::IntoParams;
 
 use super::State;
 use crate::auth::AuthUser;
+use crate::client_addr::ClientIp;
 use crate::error::ApiError;
 use crate::json::ValidJson;
+use crate::rate_limit::{self, Bucket};
 use crate::services::talents as service;
 
 /// The caller's own talent profile.
@@ -84,14 +86,17 @@ pub struct TalentQuery {
         (status = 200, description = "One page, best match first", body = Page<TalentProfile>),
         (status = 403, description = "Only companies, coordinators and admins browse talent", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An unknown filter value or `limit` over 100", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: too many searches from this address (120 a minute by default); see `Retry-After`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/talents")]
 pub async fn list(
     state: State,
     AuthUser(actor): AuthUser,
+    ClientIp(client): ClientIp,
     query: web::Query<TalentQuery>,
 ) -> Result<Json<Page<TalentProfile>>, ApiError> {
+    rate_limit::check(&state, Bucket::SearchIp, &rate_limit::ip_key(client)).await?;
     let q = query.into_inner();
     let mut e = kakehashi_shared::FieldErrors::new();
     for (field, value) in [("prefecture", &q.prefecture), ("tie", &q.tie)] {

@@ -129,13 +129,30 @@ fn unique_email(err: diesel::result::Error) -> ApiError {
 
 /// Checks email and password. An unknown email and a wrong password get the same answer in
 /// about the same time, so accounts cannot be discovered.
+///
+/// Rate limits and client addresses: attempts are limited per client address, and per email
+/// (the lockout). The email's allowance is counted whether or not an account has it, and
+/// spent by every attempt until a success gives it back, so an unknown email and a known one
+/// are locked after the same number of failures with the same answer (429 `login_locked`).
 pub async fn login(
     state: &AppState,
+    client: std::net::IpAddr,
     email: &str,
     password_text: &str,
 ) -> Result<TokenResponse, ApiError> {
+    use crate::rate_limit::{self, Bucket};
     let now = state.clock.now();
     let email = normalize_email(email);
+    rate_limit::check(state, Bucket::LoginIp, &rate_limit::ip_key(client)).await?;
+    rate_limit::check(state, Bucket::LoginEmail, &email)
+        .await
+        .map_err(|e| match e {
+            ApiError::RateLimited {
+                retry_after_secs, ..
+            } => ApiError::LoginLocked { retry_after_secs },
+            other => other,
+        })?;
+    let lockout_key = email.clone();
     let user = state
         .db
         .run(move |conn| Ok(users::find_by_email(conn, &email)?))
@@ -152,6 +169,15 @@ pub async fn login(
     .await
     .map_err(|e| ApiError::internal(format!("verification task failed: {e}")))?
     .ok_or(ApiError::InvalidCredentials)?;
+    // A failure to give the allowance back must not refuse a correct password; the
+    // allowance refills by itself anyway.
+    if let Err(e) = state
+        .rate_limits
+        .reset(Bucket::LoginEmail, &lockout_key)
+        .await
+    {
+        tracing::warn!(error = %e, "could not clear the sign-in failures");
+    }
     start_session(state, user, refresh::new_family(), now).await
 }
 

@@ -41,3 +41,5 @@ mod webhooks;
 mod privacy;
 // Contract fuzzing: what the document promises about the extractors.
 mod contract;
+// Rate limits and client addresses.
+mod rate_limits;

@@ -229,6 +229,18 @@ impl TestApp {
             // Webhooks: the tests' receivers listen on 127.0.0.1; keep attempts short.
             webhook_allow_private: true,
             webhook_timeout: std::time::Duration::from_secs(2),
+            // Rate limits and client addresses: no proxy; tests that need one set it.
+            trusted_proxies: Vec::new(),
+            // Generous, so tests that sign in or search often never meet a limit;
+            // tests/api/rate_limits.rs sets the ones it tests.
+            rate_limits: kakehashi::rate_limit::Limits {
+                login_ip: kakehashi::rate_limit::Limit::new(100_000, 60),
+                login_email: kakehashi::rate_limit::Limit::new(100_000, 60),
+                register_ip: kakehashi::rate_limit::Limit::new(100_000, 60),
+                search_ip: kakehashi::rate_limit::Limit::new(100_000, 60),
+                apply_user: kakehashi::rate_limit::Limit::new(100_000, 60),
+                message_user: kakehashi::rate_limit::Limit::new(100_000, 60),
+            },
         };
         configure(&mut config);
         let state = web::Data::new(AppState {
@@ -237,8 +249,8 @@ impl TestApp {
             jwt: JwtKeys::from_secret(JWT_SECRET.as_bytes()),
             clock: Arc::new(clock.clone()),
             config,
-            // API keys.
-            api_key_limits: Default::default(),
+            // Rate limits and client addresses.
+            rate_limits: kakehashi::rate_limit::RateLimiter::for_database(&db),
         });
         actix_web::rt::spawn(kakehashi::state::follow_search_changes(
             state.db.clone(),
