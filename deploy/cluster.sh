@@ -105,6 +105,9 @@ http {
         # Round robin (nginx's default). Any instance serves any request: sessions are
         # stateless tokens, and everything else lives in PostgreSQL.
 $UPSTREAMS        keepalive 32;
+        # Below the instances' own keep-alive (actix-web: 5 s), so nginx never reuses a
+        # connection the instance is closing at that moment (a reset, and a 502 for a POST).
+        keepalive_timeout 4s;
     }
 
     server {

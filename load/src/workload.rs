@@ -188,10 +188,11 @@ async fn project_page(user: &mut GooseUser) -> TransactionResult {
 }
 
 async fn apply(user: &mut GooseUser) -> TransactionResult {
-    let (token, next) = {
-        let talent = user.get_session_data_unchecked_mut::<Talent>();
-        (talent.token.clone(), talent.to_apply.pop())
+    // A user whose registration failed (already counted as an error) has no account.
+    let Some(talent) = user.get_session_data_mut::<Talent>() else {
+        return Ok(());
     };
+    let (token, next) = (talent.token.clone(), talent.to_apply.pop());
     // Running out means the data set was too small for the run: counted, and the run fails.
     let Some(posting) = next else {
         EXHAUSTED.fetch_add(1, Ordering::Relaxed);
@@ -219,8 +220,9 @@ async fn apply(user: &mut GooseUser) -> TransactionResult {
     if let Ok(response) = goose.response {
         if let Ok(created) = response.json::<serde_json::Value>().await {
             if let Some(id) = created["id"].as_i64() {
-                user.get_session_data_unchecked_mut::<Talent>()
-                    .last_application = Some(id);
+                if let Some(talent) = user.get_session_data_mut::<Talent>() {
+                    talent.last_application = Some(id);
+                }
             }
         }
     }
@@ -229,12 +231,12 @@ async fn apply(user: &mut GooseUser) -> TransactionResult {
 
 /// A message on the user's latest application (apply runs before message in every round).
 async fn message(user: &mut GooseUser) -> TransactionResult {
-    let (token, application) = {
-        let talent = user.get_session_data_unchecked::<Talent>();
-        (talent.token.clone(), talent.last_application)
-    };
-    let Some(application) = application else {
-        // The apply before it failed (already counted as an error).
+    // No account (registration failed) or no application (the apply before it failed): both
+    // already counted as errors.
+    let Some((token, Some(application))) = user
+        .get_session_data::<Talent>()
+        .map(|t| (t.token.clone(), t.last_application))
+    else {
         return Ok(());
     };
     let builder = user
