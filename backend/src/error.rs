@@ -67,6 +67,11 @@ pub enum ApiError {
     /// Too many failed sign-ins for one email, whether or not it has an account.
     #[error("login locked for {retry_after_secs} s")]
     LoginLocked { retry_after_secs: u64 },
+    // Faults.
+    /// The disk under the database is full (SQLite's SQLITE_FULL, PostgreSQL's disk_full):
+    /// the change was not saved, and nothing saved before is harmed.
+    #[error("storage full")]
+    StorageFull,
 }
 
 impl ApiError {
@@ -108,6 +113,8 @@ impl ApiError {
             Self::RateLimited { .. } => ErrorCode::RateLimited,
             // Rate limits and client addresses.
             Self::LoginLocked { .. } => ErrorCode::LoginLocked,
+            // Faults.
+            Self::StorageFull => ErrorCode::StorageFull,
         }
     }
 
@@ -140,6 +147,8 @@ impl ApiError {
             Self::RateLimited { .. } => "Too many requests",
             // Rate limits and client addresses.
             Self::LoginLocked { .. } => "Too many failed sign-ins",
+            // Faults.
+            Self::StorageFull => "The server's storage is full",
         }
     }
 
@@ -182,6 +191,12 @@ impl ApiError {
                 "Sign-in for this email is paused after repeated failures. Retry in \
                  {retry_after_secs} s."
             )),
+            // Faults.
+            Self::StorageFull => Some(
+                "The server has run out of disk space, so this change was not saved; what was \
+                 saved before is intact. Retry once the operators have freed space."
+                    .to_owned(),
+            ),
             _ => None,
         }
     }
@@ -232,12 +247,20 @@ impl ResponseError for ApiError {
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             // Rate limits and client addresses.
             Self::LoginLocked { .. } => StatusCode::TOO_MANY_REQUESTS,
+            // Faults.
+            Self::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
         if let Self::Internal(cause) = self {
             tracing::error!(%cause, "internal error");
+        }
+        // Faults: the one thing an operator must act on.
+        if let Self::StorageFull = self {
+            tracing::error!(
+                "the disk under the database is full: free space; writes fail until then"
+            );
         }
         let mut response = HttpResponse::build(self.status_code());
         response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
@@ -285,6 +308,10 @@ impl From<DieselError> for ApiError {
                 _,
             ) => Self::DatabaseUnavailable,
             DieselError::DatabaseError(_, info) if is_busy(info.message()) => Self::DatabaseBusy,
+            // Faults.
+            DieselError::DatabaseError(_, info) if is_disk_full(info.message()) => {
+                Self::StorageFull
+            }
             other => Self::Internal(format!("database error: {other}")),
         }
     }
@@ -295,4 +322,11 @@ fn is_busy(message: &str) -> bool {
     message.contains("database is locked")
         || message.contains("is locked")
         || message.contains("SQLITE_BUSY")
+}
+
+// Faults.
+/// SQLite's SQLITE_FULL ("database or disk is full") and PostgreSQL's disk_full (53100),
+/// whose message carries the system's "No space left on device".
+fn is_disk_full(message: &str) -> bool {
+    message.contains("database or disk is full") || message.contains("No space left on device")
 }

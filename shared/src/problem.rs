@@ -56,6 +56,9 @@ pub enum ErrorCode {
     // Rate limits and client addresses.
     /// Too many failed sign-ins for this email (known or not); retry after `Retry-After`.
     LoginLocked,
+    // Faults.
+    /// The server's disk is full: the change was not saved (what was saved before is intact).
+    StorageFull,
 }
 
 impl ErrorCode {
@@ -87,6 +90,8 @@ impl ErrorCode {
             Self::RateLimited => "rate_limited",
             // Rate limits and client addresses.
             Self::LoginLocked => "login_locked",
+            // Faults.
+            Self::StorageFull => "storage_full",
         }
     }
 }

@@ -37,6 +37,9 @@ mod stats;
 mod widget;
 // Webhooks.
 mod webhooks;
+// Faults: kill -9, PostgreSQL restarts, a full disk (spawned: the real binary as a process).
+mod faults;
+mod spawned;
 // Privacy (APPI).
 mod privacy;
 // Contract fuzzing: what the document promises about the extractors.
