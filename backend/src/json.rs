@@ -90,10 +90,12 @@ fn field_error(path: &str, message: &str) -> FieldErrors {
         "." | "" => name.to_owned(),
         parent => format!("{parent}.{name}"),
     };
-    let field = if path == "." {
-        "body".to_owned()
-    } else {
-        path.to_owned()
+    // An empty key (`{"": 1}`) ends the path with an empty name: name the object holding it,
+    // so every error names a field.
+    let field = match path.trim_end_matches('.') {
+        "" => "body".to_owned(),
+        named if path.ends_with('.') => named.to_owned(),
+        _ => path.to_owned(),
     };
     let message = message
         .split(" at line ")
@@ -160,6 +162,22 @@ mod tests {
         assert_eq!(
             errors("[]"),
             [("body".to_owned(), "invalid_type".to_owned())]
+        );
+    }
+
+    /// Found by the `request_bodies` fuzz target: an empty key was a 422 naming the field "".
+    #[test]
+    fn an_empty_key_names_its_object() {
+        let base = r#""email":"a@b.jp","password":"0123456789","display_name":"x""#;
+        assert_eq!(
+            errors(&format!(r#"{{"account_type":"talent",{base},"":1}}"#)),
+            [("body".to_owned(), "not_allowed".to_owned())]
+        );
+        assert_eq!(
+            errors(&format!(
+                r#"{{"account_type":"company",{base},"company":{{"":1}}}}"#
+            )),
+            [("company".to_owned(), "not_allowed".to_owned())]
         );
     }
 }

@@ -102,7 +102,8 @@ impl JwtKeys {
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
             .map_err(|_| ApiError::Unauthenticated("The access token is not valid."))?;
         let claims = data.claims;
-        if claims.exp + EXPIRY_LEEWAY_SECONDS < now {
+        // Saturating: an `exp` near i64::MAX must read as far future, not overflow.
+        if claims.exp.saturating_add(EXPIRY_LEEWAY_SECONDS) < now {
             return Err(ApiError::TokenExpired);
         }
         let user_id = claims
@@ -128,4 +129,28 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options.open(path)?.write_all(contents.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found while writing the `access_tokens` fuzz target: a well-signed token whose `exp`
+    /// is near i64::MAX overflowed the leeway (a panic in debug builds).
+    #[test]
+    fn extreme_expiry_times_do_not_overflow() {
+        let keys = JwtKeys::from_secret(b"a test secret of at least 32 bytes!!");
+        let claims =
+            serde_json::json!({"sub": "1", "role": "talent", "iat": i64::MIN, "exp": i64::MAX});
+        let token = jsonwebtoken::encode(
+            &jsonwebtoken::Header::default(),
+            &claims,
+            &jsonwebtoken::EncodingKey::from_secret(b"a test secret of at least 32 bytes!!"),
+        )
+        .unwrap();
+        assert_eq!(
+            keys.verify(&token, i64::MAX).map(|a| a.user_id).ok(),
+            Some(1)
+        );
+    }
 }

@@ -18,7 +18,8 @@ pub fn page<T>(
     order: impl Fn(&(i64, T, f32), &(i64, T, f32)) -> Ordering,
 ) -> Paged {
     let total = hits.len();
-    let end = (offset + limit).min(total);
+    // The offset is a client's cursor: saturate, as `usize::MAX` must page to nothing, not overflow.
+    let end = offset.saturating_add(limit).min(total);
     if end > 0 && end < total {
         hits.select_nth_unstable_by(end - 1, &order);
         hits.truncate(end);
@@ -63,5 +64,19 @@ mod tests {
         }
         assert_eq!(got, want);
         assert!(page(hits(0), 0, 20, order).ids.is_empty());
+    }
+
+    /// `cursor=18446744073709551615` overflowed: a panic (500) in debug builds, a wrapped
+    /// offset in release ones. The `search_query` fuzz target checks any cursor.
+    #[test]
+    fn a_cursor_past_the_end_is_an_empty_last_page() {
+        let order = |a: &(i64, (), f32), b: &(i64, (), f32)| a.0.cmp(&b.0);
+        let hits = || (0..5).map(|id| (id, (), 0.0)).collect::<Vec<_>>();
+        for offset in [5, 6, usize::MAX - 20, usize::MAX] {
+            let p = page(hits(), offset, 20, order);
+            assert!(p.ids.is_empty());
+            assert_eq!(p.total, 5);
+            assert_eq!(p.next_offset, None);
+        }
     }
 }

@@ -46,3 +46,5 @@ mod privacy;
 mod contract;
 // Rate limits and client addresses.
 mod rate_limits;
+// Property tests and fuzzing: what they found, pinned at the API.
+mod fuzz_regressions;
