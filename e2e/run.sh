@@ -25,6 +25,11 @@ export DATABASE_URL="sqlite://$WORK/e2e.db"
 export KAKEHASHI_DATA_DIR="$WORK"
 export KAKEHASHI_ADDR="127.0.0.1:$PORT"
 export E2E_BASE="http://127.0.0.1:$PORT"
+# Rate limits: every page of every scenario signs in, registers and searches from 127.0.0.1;
+# the limits themselves are tested in backend/tests/api/rate_limits.rs.
+for limit in LOGIN_IP LOGIN_EMAIL REGISTER_IP SEARCH_IP APPLY_USER MESSAGE_USER; do
+  export "KAKEHASHI_LIMIT_$limit=100000/1m"
+done
 export E2E_COORDINATOR_EMAIL="coordinator@e2e.kakehashi.test"
 export E2E_COORDINATOR_PASSWORD="iwate-coordinator-2026"
 export E2E_ADMIN_EMAIL="admin@e2e.kakehashi.test"
