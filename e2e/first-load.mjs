@@ -54,7 +54,7 @@ try {
 const app = received.filter((r) => !r.url.startsWith('/api/'));
 const total = app.reduce((sum, r) => sum + r.bytes, 0);
 const sent = (file) => statSync(join(DIST, `${file}.br`)).size;
-const shell = sent('app.css') + brotli11(join(DIST, 'index.html'));
+const shell = sent('app.css') + sent('loader.js') + brotli11(join(DIST, 'index.html'));
 const bundles = ['account', 'work', 'company', 'hub', 'partner'].map((name) => {
   const bytes = shell + sent(`kakehashi-${name}.js`) + sent(`kakehashi-${name}_bg.wasm`);
   return { name, bytes };

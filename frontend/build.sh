@@ -1,7 +1,7 @@
 #!/usr/bin/env sh
 # Builds the Yew app into frontend/dist: the release wasm of each bundle (public, account,
-# work, company, hub, partner; see frontend/src/lib.rs), its wasm-bindgen glue (an ES module that index.html's loader
-# imports by absolute path), index.html and app.css.
+# work, company, hub, partner; see frontend/src/lib.rs), its wasm-bindgen glue (an ES module that
+# loader.js imports by absolute path), index.html, loader.js and app.css.
 # `build.sh hello` builds the hello-world Yew app (frontend/hello) the same way into
 # target/hello-dist, the floor the size report compares the app with.
 # WASM_BINDGEN: the wasm-bindgen CLI to use; its version must equal the wasm-bindgen crate's
@@ -34,3 +34,4 @@ for bundle in public account work company hub partner; do
 done
 cp frontend/index.html "$DIST/"
 cp frontend/static/app.css "$DIST/"
+cp frontend/static/loader.js "$DIST/"

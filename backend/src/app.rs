@@ -6,7 +6,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
-use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers};
+use actix_web::middleware::{from_fn, Compress, ErrorHandlers};
 use actix_web::{web, App, Error, HttpMessage};
 use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -217,12 +217,8 @@ pub fn build_app(
         .wrap(Compress::default())
         // Widget and referrals: the app-wide policy, except on the widget's paths.
         .wrap(crate::api_cors::ApiCors(cors))
-        .wrap(
-            DefaultHeaders::new()
-                .add(("x-content-type-options", "nosniff"))
-                .add(("referrer-policy", "strict-origin-when-cross-origin"))
-                .add(("x-frame-options", "DENY")),
-        )
+        // Security headers: CSP, frame-ancestors and HSTS by path (the widget's excepted).
+        .wrap(from_fn(crate::security_headers::apply))
         .wrap_fn(|req, srv| {
             use actix_web::dev::Service;
             let request_id = req.extensions().get::<RequestId>().map(|id| id.to_string());

@@ -27,3 +27,5 @@ pub mod openapi_common;
 // Rate limits and client addresses.
 pub mod client_addr;
 pub mod rate_limit;
+// Security headers.
+pub mod security_headers;

@@ -48,3 +48,6 @@ mod contract;
 mod rate_limits;
 // Property tests and fuzzing: what they found, pinned at the API.
 mod fuzz_regressions;
+// Security (OWASP API Top 10): headers, caps, inventory; the authorization sweep.
+mod security;
+mod security_sweep;
