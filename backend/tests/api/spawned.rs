@@ -14,13 +14,23 @@ use crate::util::JWT_SECRET;
 /// The server binary cargo built for this test run.
 pub const BIN: &str = env!("CARGO_BIN_EXE_kakehashi");
 
-/// The first port of `ports` nothing listens on now (each engineer's tests keep to their own
-/// range; probing lets two runs of the suite share it).
+/// Ports handed out in this test process: tests run in parallel, and two probing at once
+/// would otherwise both find the same port free before either server binds it.
+static HANDED_OUT: std::sync::Mutex<std::collections::BTreeSet<u16>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+/// The first port of `ports` that nothing listens on and no other test of this process was
+/// given (each engineer's tests keep to their own range; probing lets two runs of the suite
+/// share it).
 pub fn free_port(ports: std::ops::RangeInclusive<u16>) -> u16 {
-    ports
+    let mut handed_out = HANDED_OUT.lock().unwrap_or_else(|e| e.into_inner());
+    let port = ports
         .clone()
+        .filter(|p| !handed_out.contains(p))
         .find(|p| std::net::TcpListener::bind(("127.0.0.1", *p)).is_ok())
-        .unwrap_or_else(|| panic!("no free port in {ports:?}"))
+        .unwrap_or_else(|| panic!("no free port in {ports:?}"));
+    handed_out.insert(port);
+    port
 }
 
 /// Everything one server process is started with. `dir` holds the static files, the data dir
