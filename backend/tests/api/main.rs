@@ -40,6 +40,8 @@ mod webhooks;
 // Faults: kill -9, PostgreSQL restarts, a full disk (spawned: the real binary as a process).
 mod faults;
 mod spawned;
+// Scale-out: two spawned instances on one PostgreSQL database.
+mod cluster;
 // Privacy (APPI).
 mod privacy;
 // Contract fuzzing: what the document promises about the extractors.
