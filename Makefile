@@ -160,7 +160,8 @@ nginx:
 
 # CLUSTER_INSTANCES (2) release servers on one PostgreSQL database (CLUSTER_DATABASE_URL)
 # behind nginx on http://127.0.0.1:18350; Ctrl-C stops everything. See docs/DEPLOY.md.
-CLUSTER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kakehashi_cluster
+# A PostgreSQL DATABASE_URL given to make is used too.
+CLUSTER_DATABASE_URL ?= $(if $(filter postgres://% postgresql://%,$(DATABASE_URL)),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/kakehashi_cluster)
 export CLUSTER_DATABASE_URL
 cluster: backend-release frontend nginx
 	bash deploy/cluster.sh
