@@ -192,10 +192,6 @@ impl Spawned {
         ApiClient::new(self.base_url())
     }
 
-    pub fn pid(&self) -> Option<u32> {
-        self.child.as_ref().map(Child::id)
-    }
-
     /// Whether the process is still running (it has not crashed).
     pub fn is_running(&mut self) -> bool {
         self.child
