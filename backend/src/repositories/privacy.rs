@@ -263,7 +263,7 @@ pub fn end_account_access(
     Ok(())
 }
 
-/// Records the deletion; false when the account was already deleted (a repeated request).
+/// Records the deletion; a second one for the same account violates the key.
 pub fn record_deletion(
     conn: &mut AnyConnection,
     user_id: i64,

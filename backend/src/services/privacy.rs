@@ -334,13 +334,23 @@ pub async fn delete_account(
         ));
     }
     let actor = actor.clone();
-    state
+    let erased = state
         .db
         .run(move |conn| conn.transaction(|conn| erase(conn, &actor, &user.email, now)))
-        .await?;
+        .await;
+    match erased {
+        Ok(()) => {}
+        // Another request deleted the account meanwhile: the outcome asked for holds.
+        Err(ApiError::Conflict { code, .. }) if code == ALREADY_DELETED => return Ok(()),
+        Err(e) => return Err(e),
+    }
     state.sync_search().await;
     Ok(())
 }
+
+/// Raised inside the deletion's transaction (rolling it back) when another request recorded
+/// the deletion first; answered as success.
+const ALREADY_DELETED: &str = "already_deleted";
 
 fn erase(
     conn: &mut AnyConnection,
@@ -399,6 +409,15 @@ fn erase(
         // Staff accounts belong to their hub, partner or the operator: an admin closes them.
         Role::Coordinator | Role::Partner | Role::Admin => return Err(ApiError::Forbidden),
     }
+    // First write of the rest: two racing requests meet on this row's key, and the one that
+    // loses stops here (PostgreSQL makes it wait for the winner's commit).
+    repo::record_deletion(conn, user_id, at).map_err(|e| match e {
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => conflict(ALREADY_DELETED, "The account was deleted meanwhile."),
+        other => other.into(),
+    })?;
     // A person who leaves no longer agrees to stories being published in their name.
     for row in repo::consents_of(conn, user_id)? {
         if let (Some(case_study_id), None) = (row.case_study_id, row.withdrawn_at) {
@@ -410,7 +429,6 @@ fn erase(
     }
     repo::end_account_access(conn, user_id, email, at)?;
     repo::anonymise_user(conn, user_id, at)?;
-    repo::record_deletion(conn, user_id, at)?;
     audit::record(
         conn,
         &AuditEntry::new("user", user_id, "deleted", now).by(user_id),
