@@ -2,6 +2,7 @@
 //! consents, delete the account (APPI: 開示・利用停止・削除). What is kept and why:
 //! docs/PRIVACY.md; the texts here say the same in plain words.
 
+use gloo::storage::Storage as _;
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::Role;
 use kakehashi_shared::privacy::{Consent, ConsentKind, DeleteAccountRequest};
@@ -19,6 +20,8 @@ use crate::session::use_session;
 /// The query the top page reads to say the account was deleted (a full page load: the top
 /// page is another bundle).
 const DELETED_QUERY: &str = "account=deleted";
+/// Where `session` keeps the signed-in session (`session.rs`, `STORAGE_KEY`).
+const SESSION_STORAGE_KEY: &str = "kakehashi.session";
 
 #[derive(Properties, PartialEq)]
 pub struct PrivacySectionProps {
@@ -349,12 +352,13 @@ fn delete_account() -> Html {
                     .await;
                 match done {
                     Ok(()) => {
-                        // The sessions are revoked on the server; forget this one here and
-                        // start afresh on the top page, which says what happened.
-                        session.logout().await;
+                        // The server revoked every session already. Forget this one in storage
+                        // and load the top page at once: signing out through the session
+                        // store would first send this page to the sign-in form.
+                        gloo::storage::LocalStorage::delete(SESSION_STORAGE_KEY);
                         let _ = gloo::utils::window()
                             .location()
-                            .assign(&format!("/?{DELETED_QUERY}"));
+                            .replace(&format!("/?{DELETED_QUERY}"));
                     }
                     Err(error) => {
                         busy.set(false);
