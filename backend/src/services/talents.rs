@@ -87,7 +87,16 @@ pub fn put_own(
         }
         e.into_result().map_err(ApiError::Validation)?;
         let existed = repo::find(conn, actor.user_id)?.is_some();
-        repo::save(conn, &row(actor.user_id, input, to_db_time(now))?)?;
+        // Two first saves racing on PostgreSQL both find no row and both insert; the loser's
+        // unique violation means "another writer got there first", so `Db::run` runs this
+        // again and it updates the row the winner made.
+        repo::save(conn, &row(actor.user_id, input, to_db_time(now))?).map_err(|e| match e {
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => ApiError::DatabaseBusy,
+            other => other.into(),
+        })?;
         crate::repositories::search_changes::record(
             conn,
             "talent",

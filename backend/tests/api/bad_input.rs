@@ -205,7 +205,12 @@ async fn unknown_api_paths_are_problems(backend: Backend) {
         .unwrap();
     let (status, p) = problem(res).await;
     assert_eq!((status, p.code.as_str()), (404, "not_found"));
-    let res = app.http.delete(app.url("/api/v1/me")).send().await.unwrap();
+    let res = app
+        .http
+        .put(app.url("/api/v1/me/export"))
+        .send()
+        .await
+        .unwrap();
     // actix routes by method too, so an unsupported method is an unknown route.
     let (status, p) = problem(res).await;
     assert_eq!((status, p.code.as_str()), (404, "not_found"));

@@ -53,3 +53,5 @@ mod fuzz_regressions;
 // Security (OWASP API Top 10): headers, caps, inventory; the authorization sweep.
 mod security;
 mod security_sweep;
+// Requests racing on one record.
+mod races;
