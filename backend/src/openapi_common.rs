@@ -31,19 +31,25 @@ pub fn add(doc: OpenApi) -> OpenApi {
 }
 
 fn add_responses(mut doc: OpenApi) -> OpenApi {
-    for item in doc.paths.paths.values_mut() {
-        let operations = [
+    for op in operations(&mut doc) {
+        add_to(op);
+    }
+    doc
+}
+
+/// Every operation of the document, whatever its method.
+fn operations(doc: &mut OpenApi) -> impl Iterator<Item = &mut Operation> {
+    doc.paths.paths.values_mut().flat_map(|item| {
+        [
             &mut item.get,
             &mut item.put,
             &mut item.post,
             &mut item.delete,
             &mut item.patch,
-        ];
-        for op in operations.into_iter().flatten() {
-            add_to(op);
-        }
-    }
-    doc
+        ]
+        .into_iter()
+        .flatten()
+    })
 }
 
 fn add_to(op: &mut Operation) {
@@ -143,21 +149,12 @@ fn open_flattened_inputs(mut doc: OpenApi) -> OpenApi {
     for schema in components.schemas.values_mut() {
         retarget(schema, &closed, &mut used);
     }
-    for item in doc.paths.paths.values_mut() {
-        let operations = [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.patch,
-        ];
-        for op in operations.into_iter().flatten() {
-            for response in op.responses.responses.values_mut() {
-                if let RefOr::T(response) = response {
-                    for content in response.content.values_mut() {
-                        if let Some(schema) = content.schema.as_mut() {
-                            retarget(schema, &closed, &mut used);
-                        }
+    for op in operations(&mut doc) {
+        for response in op.responses.responses.values_mut() {
+            if let RefOr::T(response) = response {
+                for content in response.content.values_mut() {
+                    if let Some(schema) = content.schema.as_mut() {
+                        retarget(schema, &closed, &mut used);
                     }
                 }
             }

@@ -12,6 +12,7 @@
 mod api;
 mod app;
 mod components;
+mod download;
 mod forms;
 mod hooks;
 mod i18n;

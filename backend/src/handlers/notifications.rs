@@ -6,7 +6,7 @@ use super::State;
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::pagination::PageQuery;
-use crate::repositories::{from_db_time, notifications as repo, to_db_time};
+use crate::repositories::{notifications as repo, to_db_time};
 
 /// The caller's notifications, newest first.
 #[utoipa::path(
@@ -24,24 +24,7 @@ pub async fn list(
     let page = page.request()?;
     let items = state
         .db
-        .run(move |c| {
-            let rows = repo::list(c, actor.user_id, page.before, page.fetch())?;
-            page.page(
-                rows,
-                |r| r.id,
-                |r| {
-                    Ok(Notification {
-                        id: r.id,
-                        kind: r.kind,
-                        title: r.title,
-                        body: r.body,
-                        link: r.link,
-                        created_at: from_db_time(r.created_at),
-                        read_at: r.read_at.map(from_db_time),
-                    })
-                },
-            )
-        })
+        .run(move |c| crate::services::notify::page_for(c, actor.user_id, &page))
         .await?;
     Ok(Json(items))
 }

@@ -93,3 +93,29 @@ pub fn other_party(
     };
     party(conn, to, talent_id, company_id, note, now)
 }
+
+/// One page of a person's notifications, newest first, as the API shows them (the list
+/// endpoint and the personal-data export read them the same way).
+pub fn page_for(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    page: &crate::pagination::PageRequest,
+) -> Result<kakehashi_shared::Page<kakehashi_shared::notification::Notification>, ApiError> {
+    use crate::repositories::from_db_time;
+    let rows = repo::list(conn, user_id, page.before, page.fetch())?;
+    page.page(
+        rows,
+        |r| r.id,
+        |r| {
+            Ok(kakehashi_shared::notification::Notification {
+                id: r.id,
+                kind: r.kind,
+                title: r.title,
+                body: r.body,
+                link: r.link,
+                created_at: from_db_time(r.created_at),
+                read_at: r.read_at.map(from_db_time),
+            })
+        },
+    )
+}

@@ -5,7 +5,6 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::Connection;
 use kakehashi_shared::application::Message;
 use kakehashi_shared::enums::Role;
-use kakehashi_shared::notification::Notification;
 use kakehashi_shared::privacy::{
     AuditExportEntry, Consent, ConsentKind, ConversationExport, PersonalDataExport, SentMessage,
     EXPORT_FORMAT_VERSION, PRIVACY_POLICY_VERSION, TERMS_VERSION,
@@ -21,8 +20,8 @@ use crate::policy::Actor;
 use crate::repositories::audit::{self, AuditEntry};
 use crate::repositories::privacy::{self as repo, ConsentRow};
 use crate::repositories::{
-    applications as app_repo, case_studies as cs_repo, conversations, from_db_time, notifications,
-    search_changes, to_db_time, users,
+    applications as app_repo, case_studies as cs_repo, conversations, from_db_time, search_changes,
+    to_db_time, users,
 };
 use crate::services::notify::{self, Note};
 use crate::services::{
@@ -248,24 +247,7 @@ pub fn export(
             })
             .collect();
     }
-    let notifications_out = all(|p| {
-        let rows = notifications::list(conn, actor.user_id, p.before, p.fetch())?;
-        p.page(
-            rows,
-            |r| r.id,
-            |r| {
-                Ok(Notification {
-                    id: r.id,
-                    kind: r.kind,
-                    title: r.title,
-                    body: r.body,
-                    link: r.link,
-                    created_at: from_db_time(r.created_at),
-                    read_at: r.read_at.map(from_db_time),
-                })
-            },
-        )
-    })?;
+    let notifications_out = all(|p| notify::page_for(conn, actor.user_id, &p))?;
     let audit_out = repo::audit_entries(conn, actor.user_id)?
         .into_iter()
         .map(

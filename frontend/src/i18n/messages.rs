@@ -205,6 +205,9 @@ messages! {
     ErrInvalidCredentials => "メールアドレスまたはパスワードが正しくありません。", "The email address or password is not correct.";
     ErrEmailTaken => "このメールアドレスはすでに登録されています。ログインするか、別のメールアドレスをお使いください。", "This email address is already registered. Please sign in, or use another address.";
     ErrUnavailable => "ただいまサービスを一時的に利用できません。少し時間をおいて、もう一度お試しください。", "The service is temporarily unavailable. Please try again in a moment.";
+    ErrLoginLocked => "サインインの失敗が続いたため、このメールアドレスでのサインインを一時停止しています。数分おいてからもう一度お試しください。", "Sign-in for this email is paused after repeated failures. Please try again in a few minutes.";
+    ErrRateLimited => "短い時間に操作が集中しました。少し待ってからもう一度お試しください。", "Too many requests in a short time. Please wait a moment and try again.";
+    ErrStorageFull => "サーバーの保存領域が足りず、保存できませんでした。入力した内容はそのままです。時間をおいてもう一度お試しください。", "The server's storage is full, so this was not saved. What you entered is kept; please try again later.";
     ErrValidationFailed => "入力内容に確認が必要な項目があります。各項目のメッセージをご覧ください。", "Some fields need your attention. Please see the message next to each one.";
     ErrUnauthenticated => "ログインが必要です。", "Please sign in.";
     ErrForbidden => "この操作を行う権限がありません。", "You are not allowed to do this.";

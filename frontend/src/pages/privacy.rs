@@ -7,7 +7,6 @@ use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::Role;
 use kakehashi_shared::privacy::{Consent, ConsentKind, DeleteAccountRequest};
 use kakehashi_shared::Page;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -58,23 +57,6 @@ fn export_filename() -> String {
     )
 }
 
-/// Saves the server's bytes as a file through a `data:` link clicked once.
-fn save(bytes: &[u8], filename: &str) {
-    let text = String::from_utf8_lossy(bytes);
-    let href = format!(
-        "data:application/json;charset=utf-8,{}",
-        js_sys::encode_uri_component(&text)
-    );
-    let document = gloo::utils::document();
-    if let Ok(link) = document.create_element("a") {
-        let _ = link.set_attribute("href", &href);
-        let _ = link.set_attribute("download", filename);
-        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-            link.click();
-        }
-    }
-}
-
 #[derive(Clone, PartialEq)]
 enum Export {
     Idle,
@@ -99,7 +81,7 @@ fn export_data() -> Html {
                     .await;
                 state.set(match got {
                     Ok(bytes) => {
-                        save(&bytes, &export_filename());
+                        crate::download::save(&bytes, &export_filename(), "application/json");
                         Export::Done
                     }
                     Err(error) => Export::Failed(error),

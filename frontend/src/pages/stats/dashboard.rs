@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::Role;
 use kakehashi_shared::stats::{Stats, StatsFilter};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -61,24 +60,6 @@ fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map(Some)
         .map_err(|_| ())
-}
-
-/// Saves downloaded bytes as a file: a `data:` link clicked once. The bytes are the server's
-/// CSV as sent, byte-order mark included, so Excel reads it as UTF-8.
-fn save(bytes: &[u8], filename: &str) {
-    let text = String::from_utf8_lossy(bytes);
-    let href = format!(
-        "data:text/csv;charset=utf-8,{}",
-        js_sys::encode_uri_component(&text)
-    );
-    let document = gloo::utils::document();
-    if let Ok(link) = document.create_element("a") {
-        let _ = link.set_attribute("href", &href);
-        let _ = link.set_attribute("download", filename);
-        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-            link.click();
-        }
-    }
 }
 
 #[function_component(Dashboard)]
@@ -226,9 +207,10 @@ fn dashboard() -> Html {
                     })
                     .await;
                 match result {
-                    Ok(bytes) => save(
+                    Ok(bytes) => crate::download::save(
                         &bytes,
                         &format!("kakehashi-stats-{}.csv", sections.replace(',', "-")),
+                        "text/csv",
                     ),
                     Err(error) => csv_error.set(Some(error)),
                 }
