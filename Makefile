@@ -18,13 +18,17 @@ WASM_BINDGEN := $(CARGO_BIN)/wasm-bindgen
 
 help:
 	@echo "make run      build backend and app, migrate, serve on http://$(KAKEHASHI_ADDR) ($(DATABASE_URL))"
-	@echo "make test     fmt, clippy, all tests (PostgreSQL too when TEST_POSTGRES_URL is set), wasm build"
+	@echo "make test     fmt, clippy, all tests (PostgreSQL too when TEST_POSTGRES_URL is set), fuzz, contract, e2e"
 	@echo "make build    release binary target/release/kakehashi and frontend/dist"
 	@echo "make demo     load the Japanese demo data set and print the demo accounts"
 	@echo "make openapi  regenerate openapi/openapi.json"
 	@echo "make e2e      the end-to-end tests in headless Chromium (part of make test)"
 	@echo "make bench    benchmarks at 1M talents / 100k postings, written to docs/PERFORMANCE.md"
 	@echo "              (quick try: BENCH_TALENTS=20000 BENCH_PROJECTS=5000 make bench)"
+	@echo "make fuzz     the cargo-fuzz targets for FUZZ_SECONDS each (part of make test, briefly)"
+	@echo "make contract schemathesis against the server's own OpenAPI (part of make test)"
+	@echo "make load     mixed load at 80% of saturation for 10 minutes (docs/PERFORMANCE.md)"
+	@echo "make cluster  2+ instances on one PostgreSQL behind nginx (docs/DEPLOY.md)"
 
 ## Tools ---------------------------------------------------------------------------------
 
