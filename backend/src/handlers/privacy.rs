@@ -10,6 +10,7 @@ use super::State;
 use crate::auth::AuthUser;
 use crate::error::ApiError;
 use crate::json::ValidJson;
+use crate::rate_limit::{self, Bucket};
 use crate::services::privacy;
 
 /// Downloads everything Kakehashi holds about the caller as one JSON file (開示). Other
@@ -59,6 +60,7 @@ pub async fn export(state: State, AuthUser(actor): AuthUser) -> Result<HttpRespo
         (status = 409, description = "`active_engagement`: end the running engagement first; `last_company_member`: the company's only member", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not `application/json`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`password` missing or not the current password", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: too many attempts for this account (the sign-in lockout's allowance, 10 in 15 minutes by default); see `Retry-After`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/me")]
@@ -67,6 +69,14 @@ pub async fn delete_account(
     AuthUser(actor): AuthUser,
     body: ValidJson<DeleteAccountRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    // A stolen access token must not become a way to guess the password: each attempt spends
+    // the same allowance as failed sign-ins, kept per account.
+    rate_limit::check(
+        &state,
+        Bucket::LoginEmail,
+        &format!("account:{}", actor.user_id),
+    )
+    .await?;
     privacy::delete_account(&state, &actor, &body.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }

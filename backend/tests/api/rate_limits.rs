@@ -348,8 +348,33 @@ async fn instances_share_one_allowance_on_postgres(backend: Backend) {
     first.stop().await;
 }
 
+/// Deleting an account asks for the password; a stolen access token must not turn that into
+/// unlimited guessing.
+async fn password_guesses_on_account_deletion_are_limited(backend: Backend) {
+    let app = TestApp::start_with(backend, with(|l| l.login_email = Limit::new(2, 15 * 60))).await;
+    let token = app.register_talent("leaving@example.jp").await.access_token;
+    let delete = |password: &'static str| {
+        app.http
+            .delete(app.url("/api/v1/me"))
+            .bearer_auth(&token)
+            .json(&json!({ "password": password }))
+            .send()
+    };
+    for _ in 0..2 {
+        assert_eq!(delete("wrong password!").await.unwrap().status(), 422);
+    }
+    let refused = seen(delete(PASSWORD).await.unwrap()).await;
+    assert_eq!((refused.status, code_of(&refused)), (429, "rate_limited"));
+    assert_eq!(refused.retry_after, Some(450));
+    // Two in 15 minutes hand one back every 7.5 minutes.
+    app.clock.advance(Duration::seconds(450));
+    assert_eq!(delete(PASSWORD).await.unwrap().status(), 204);
+    app.stop().await;
+}
+
 on_both_backends!(
     lockout_is_identical_for_known_and_unknown_emails,
+    password_guesses_on_account_deletion_are_limited,
     a_successful_sign_in_clears_the_failures,
     forwarded_for_counts_only_from_a_trusted_proxy,
     registration_is_limited_per_address,
