@@ -6,7 +6,7 @@ use kakehashi::services::accounts::{self, NewStaff, StaffOrganisation};
 use kakehashi_shared::auth::{LoginRequest, TokenResponse};
 use kakehashi_shared::client::ApiClient;
 use kakehashi_shared::enums::{
-    AgeBand, ContractType, EmployerType, Motivation, Role, TieKind, TravelCost,
+    AgeBand, ContractType, EmployerType, Motivation, PartnerKind, Role, TieKind, TravelCost,
 };
 use kakehashi_shared::project::ProjectDraft;
 use kakehashi_shared::talent::{PrefectureTie, TalentProfileInput, TalentSkill};
@@ -46,6 +46,40 @@ impl TestApp {
             .expect("login");
         let api = self.client().with_token(&session.access_token);
         User { session, api }
+    }
+
+    /// A partner covering `prefectures`, and one of its staff signed in.
+    pub async fn partner_staff(&self, email: &str, prefectures: &[&str]) -> (i64, User) {
+        let prefectures: Vec<String> = prefectures.iter().map(|p| (*p).to_owned()).collect();
+        let (email_owned, now) = (email.to_owned(), self.now());
+        let partner_id = self
+            .db
+            .run(move |conn| {
+                let partner = accounts::create_partner(
+                    conn,
+                    &format!("パートナー {email_owned}"),
+                    PartnerKind::Bank,
+                    None,
+                    &prefectures,
+                    &[],
+                    now,
+                )?;
+                accounts::create_staff(
+                    conn,
+                    &NewStaff {
+                        email: email_owned.clone(),
+                        password: PASSWORD.into(),
+                        display_name: "佐藤 次郎".into(),
+                        role: Role::Partner,
+                        organisation: StaffOrganisation::Partner(partner.id),
+                    },
+                    now,
+                )?;
+                Ok(partner.id)
+            })
+            .await
+            .unwrap();
+        (partner_id, self.login(email, PASSWORD).await)
     }
 
     /// A hub over `prefectures` with one coordinator, signed in.

@@ -10,15 +10,14 @@
 use std::collections::BTreeMap;
 
 use chrono::Duration;
-use kakehashi::services::accounts::{self, NewStaff, StaffOrganisation};
 use kakehashi_shared::application::{ApplicationInput, InterviewProposal, ScoutInput};
 use kakehashi_shared::engagement::{Kickoff, OutcomeInput, OutcomeKind, WorkReportInput};
-use kakehashi_shared::enums::{PartnerKind, Role};
+use kakehashi_shared::enums::Role;
 use serde_json::{json, Value};
 
 use crate::fixtures::{complete_draft, published_project, User};
 use crate::on_both_backends;
-use crate::util::{Backend, TestApp, PASSWORD};
+use crate::util::{Backend, TestApp};
 
 /// Operations anyone may call (no session), with no record of an organisation behind them.
 const PUBLIC: &[&str] = &[
@@ -70,38 +69,6 @@ impl World {
     }
 }
 
-async fn partner(app: &TestApp, email: &str, prefecture: &str) -> (i64, User) {
-    let (email_owned, prefecture, now) = (email.to_owned(), prefecture.to_owned(), app.now());
-    let id = app
-        .db
-        .run(move |conn| {
-            let partner = accounts::create_partner(
-                conn,
-                &format!("パートナー {email_owned}"),
-                PartnerKind::Bank,
-                None,
-                std::slice::from_ref(&prefecture),
-                &[],
-                now,
-            )?;
-            accounts::create_staff(
-                conn,
-                &NewStaff {
-                    email: email_owned.clone(),
-                    password: PASSWORD.into(),
-                    display_name: "佐藤 次郎".into(),
-                    role: Role::Partner,
-                    organisation: StaffOrganisation::Partner(partner.id),
-                },
-                now,
-            )?;
-            Ok(partner.id)
-        })
-        .await
-        .unwrap();
-    (id, app.login(email, PASSWORD).await)
-}
-
 fn application_input() -> ApplicationInput {
     ApplicationInput {
         proposal: "二十文字以上の提案文です。よろしくお願いします。".into(),
@@ -113,8 +80,8 @@ fn application_input() -> ApplicationInput {
 /// Organisation A's records, one of each kind, and everyone signed in.
 async fn world(app: &TestApp) -> World {
     let (company, coordinator, talent, engagement, contract) = crate::fixtures::engaged(app).await;
-    let (partner_a, pa) = partner(app, "p@bank-a.example", "03").await;
-    let (_, pb) = partner(app, "p@bank-b.example", "31").await;
+    let (partner_a, pa) = app.partner_staff("p@bank-a.example", &["03"]).await;
+    let (_, pb) = app.partner_staff("p@bank-b.example", &["31"]).await;
     let cb = app.company_user("owner@tottori.example", "31").await;
     let hb = app.coordinator("c@tottori.example", &["31"]).await;
     let tb = app.talent("kenta@example.jp").await;

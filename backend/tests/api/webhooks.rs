@@ -12,18 +12,16 @@ use std::sync::{Arc, Mutex};
 use actix_web::{web, HttpRequest, HttpResponse, HttpServer};
 use chrono::Duration;
 use hmac::{Hmac, Mac};
-use kakehashi::services::accounts::{self, NewStaff, StaffOrganisation};
 use kakehashi::services::webhook_delivery::{deliver_due, prune, Pass, Sender};
 use kakehashi_shared::case_study::CaseStudy;
 use kakehashi_shared::engagement::WorkReportInput;
-use kakehashi_shared::enums::{PartnerKind, Role};
 use kakehashi_shared::webhook::{
     DeliveryState, WebhookCreated, WebhookEventType, WebhookInput, REPLAY_WINDOW_SECONDS,
 };
 use sha2::Sha256;
 
 use crate::fixtures::{code, published_project, status, User};
-use crate::util::{Backend, TestApp, PASSWORD};
+use crate::util::{Backend, TestApp};
 
 crate::on_both_backends!(
     every_event_type_arrives_signed,
@@ -254,40 +252,6 @@ async fn subscribe(user: &User, url: &str, events: &[WebhookEventType]) -> Webho
         })
         .await
         .unwrap()
-}
-
-/// A partner covering `prefectures`, and one of its staff signed in.
-async fn partner_staff(app: &TestApp, email: &str, prefectures: &[&str]) -> (i64, User) {
-    let prefectures: Vec<String> = prefectures.iter().map(|p| (*p).to_owned()).collect();
-    let (email_owned, now) = (email.to_owned(), app.now());
-    let partner_id = app
-        .db
-        .run(move |conn| {
-            let partner = accounts::create_partner(
-                conn,
-                &format!("パートナー {email_owned}"),
-                PartnerKind::Bank,
-                None,
-                &prefectures,
-                &[],
-                now,
-            )?;
-            accounts::create_staff(
-                conn,
-                &NewStaff {
-                    email: email_owned.clone(),
-                    password: PASSWORD.into(),
-                    display_name: "佐藤 次郎".into(),
-                    role: Role::Partner,
-                    organisation: StaffOrganisation::Partner(partner.id),
-                },
-                now,
-            )?;
-            Ok(partner.id)
-        })
-        .await
-        .unwrap();
-    (partner_id, app.login(email, PASSWORD).await)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -586,8 +550,10 @@ async fn deliveries_give_up_after_a_day_and_can_be_redelivered(backend: Backend)
 async fn the_log_and_redelivery_belong_to_their_owner(backend: Backend) {
     let app = TestApp::start(backend).await;
     let receiver = Receiver::start();
-    let (_, iwate) = partner_staff(&app, "staff@iwate-bank.example", &["03"]).await;
-    let (_, miyagi) = partner_staff(&app, "staff@miyagi-city.example", &["04"]).await;
+    let (_, iwate) = app.partner_staff("staff@iwate-bank.example", &["03"]).await;
+    let (_, miyagi) = app
+        .partner_staff("staff@miyagi-city.example", &["04"])
+        .await;
     let admin = app.admin().await;
     let created = subscribe(
         &iwate,
@@ -768,7 +734,9 @@ async fn private_targets_are_refused(backend: Backend) {
 async fn a_partner_hears_only_of_its_prefectures(backend: Backend) {
     let app = TestApp::start(backend).await;
     let receiver = Receiver::start();
-    let (_, miyagi) = partner_staff(&app, "staff@miyagi-city.example", &["04"]).await;
+    let (_, miyagi) = app
+        .partner_staff("staff@miyagi-city.example", &["04"])
+        .await;
     let admin = app.admin().await;
     let events = [WebhookEventType::ProjectPublished];
     let partner_hook = subscribe(&miyagi, &receiver.url("/partner"), &events).await;
@@ -935,7 +903,7 @@ async fn api_keys_with_webhooks_manage_may_manage_them(backend: Backend) {
     use kakehashi_shared::api_key::{ApiKeyInput, ApiScope};
     let app = TestApp::start(backend).await;
     let receiver = Receiver::start();
-    let (partner_id, staff) = partner_staff(&app, "staff@iwate-bank.example", &["03"]).await;
+    let (partner_id, staff) = app.partner_staff("staff@iwate-bank.example", &["03"]).await;
     let key = |scopes: &[ApiScope]| ApiKeyInput {
         name: "連携".into(),
         scopes: scopes.to_vec(),
