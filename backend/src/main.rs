@@ -258,27 +258,18 @@ fn prepare(db: &Db) -> Result<(), String> {
     Ok(())
 }
 
-/// Advisory lock id for loading the reference data (beside the migration lock's).
-const REFERENCE_LOCK: i64 = 0x6b616b6568617369;
-
 /// Loads the reference data. Instances starting together on one PostgreSQL database would
 /// insert the same missing rows at once and all but one fail on the primary key; under the
 /// lock the first inserts them and the others find them there.
 fn load_reference(
     conn: &mut kakehashi::db::AnyConnection,
 ) -> Result<seed::reference::Loaded, String> {
-    use diesel::connection::SimpleConnection;
-    let shared = matches!(conn, kakehashi::db::AnyConnection::Postgres(_));
-    if shared {
-        conn.batch_execute(&format!("SELECT pg_advisory_lock({REFERENCE_LOCK})"))
-            .map_err(|e| format!("cannot take the reference data lock: {e}"))?;
-    }
-    let loaded = seed::reference::load(conn).map_err(api);
-    if shared {
-        conn.batch_execute(&format!("SELECT pg_advisory_unlock({REFERENCE_LOCK})"))
-            .map_err(|e| format!("cannot release the reference data lock: {e}"))?;
-    }
-    loaded
+    kakehashi::db::exclusively(
+        conn,
+        kakehashi::db::REFERENCE_LOCK,
+        "reference data",
+        |conn| seed::reference::load(conn).map_err(api),
+    )
 }
 
 fn api(e: ApiError) -> String {

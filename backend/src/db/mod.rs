@@ -217,23 +217,39 @@ impl Db {
 /// Lock id for migrations ("kakehashi" in ASCII, truncated to fit a bigint).
 const MIGRATION_LOCK: i64 = 0x6b616b6568617368;
 
+/// Lock id for loading the reference data (beside the migration lock's).
+pub const REFERENCE_LOCK: i64 = 0x6b616b6568617369;
+
+/// Runs start-up `work` holding PostgreSQL advisory lock `lock`, so instances starting
+/// together on one database take turns instead of racing; SQLite serves one instance and
+/// needs none. `what` names the work in errors.
+pub fn exclusively<T>(
+    conn: &mut AnyConnection,
+    lock: i64,
+    what: &str,
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, String>,
+) -> Result<T, String> {
+    if !matches!(conn, AnyConnection::Postgres(_)) {
+        return work(conn);
+    }
+    conn.batch_execute(&format!("SELECT pg_advisory_lock({lock})"))
+        .map_err(|e| format!("cannot take the {what} lock: {e}"))?;
+    let result = work(conn);
+    conn.batch_execute(&format!("SELECT pg_advisory_unlock({lock})"))
+        .map_err(|e| format!("cannot release the {what} lock: {e}"))?;
+    result
+}
+
 fn run_migrations(conn: &mut AnyConnection) -> Result<usize, String> {
-    let applied = match conn {
-        AnyConnection::Sqlite(c) => c
-            .run_pending_migrations(SQLITE_MIGRATIONS)
-            .map_err(|e| format!("migration failed: {e}"))?
-            .len(),
-        AnyConnection::Postgres(c) => {
-            c.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))
-                .map_err(|e| format!("cannot take the migration lock: {e}"))?;
-            let result = c
+    exclusively(conn, MIGRATION_LOCK, "migration", |conn| {
+        match conn {
+            AnyConnection::Sqlite(c) => {
+                c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len())
+            }
+            AnyConnection::Postgres(c) => c
                 .run_pending_migrations(POSTGRES_MIGRATIONS)
-                .map(|v| v.len())
-                .map_err(|e| format!("migration failed: {e}"));
-            c.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))
-                .map_err(|e| format!("cannot release the migration lock: {e}"))?;
-            result?
+                .map(|v| v.len()),
         }
-    };
-    Ok(applied)
+        .map_err(|e| format!("migration failed: {e}"))
+    })
 }
