@@ -113,6 +113,17 @@ export async function open(page, name, shows) {
   await see(page, shows);
 }
 
+/// Registers a talent through the app's form, as a person does, and waits for their name.
+export async function registerTalent(page, { name, email, password }) {
+  await go(page, '/register');
+  await page.getByLabel('人材として登録').check();
+  await fill(page, 'お名前（表示名）', name);
+  await fill(page, 'メールアドレス', email);
+  await fill(page, 'パスワード', password);
+  await press(page, '登録する');
+  await see(page, name);
+}
+
 export async function follow(page, name, { exact = false } = {}) {
   await page.getByRole('link', { name, exact }).first().click();
 }

@@ -4,7 +4,8 @@
 // what the page shows, not what the API answered.
 
 import {
-  launch, person, step, go, see, fill, choose, press, open, follow, shot, axe, finish, PHONE, DESKTOP,
+  launch, person, step, go, see, fill, choose, press, open, follow, shot, axe, finish, registerTalent,
+  PHONE, DESKTOP,
 } from './lib.mjs';
 
 const stamp = Date.now().toString(36);
@@ -155,13 +156,7 @@ try {
 
   // 3–4. The talent registers on a phone, writes a profile, finds the posting and applies.
   await step(misaki, 'registers as talent', async (page) => {
-    await go(page, '/register');
-    await page.getByLabel('人材として登録').check();
-    await fill(page, 'お名前（表示名）', talent.name);
-    await fill(page, 'メールアドレス', talent.email);
-    await fill(page, 'パスワード', talent.password);
-    await press(page, '登録する');
-    await see(page, talent.name);
+    await registerTalent(page, talent);
   });
   await step(misaki, 'writes a profile on the phone', async (page) => {
     await go(page, '/talent/profile');

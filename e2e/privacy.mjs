@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import {
-  launch, person, step, go, see, fill, press, shot, axe, finish, PHONE,
+  launch, person, step, go, see, fill, press, shot, axe, finish, registerTalent, PHONE,
 } from './lib.mjs';
 
 const stamp = Date.now().toString(36);
@@ -19,12 +19,7 @@ try {
   await step(sakura, 'registers as talent (the form says what registering accepts)', async (page) => {
     await go(page, '/register');
     await see(page, '利用規約とプライバシーポリシー');
-    await page.getByLabel('人材として登録').check();
-    await fill(page, 'お名前（表示名）', talent.name);
-    await fill(page, 'メールアドレス', talent.email);
-    await fill(page, 'パスワード', talent.password);
-    await press(page, '登録する');
-    await see(page, talent.name);
+    await registerTalent(page, talent);
   });
 
   await step(sakura, 'finds data and privacy with the consents of registration', async (page) => {

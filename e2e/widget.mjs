@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  BASE, launch, person, step, go, see, fill, press, follow, shot, finish, PHONE, DESKTOP,
+  BASE, launch, person, step, go, see, fill, press, follow, shot, finish, registerTalent, PHONE, DESKTOP,
 } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -220,13 +220,7 @@ try {
   });
 
   await step(visitor, 'registers as talent in the app', async (page) => {
-    await go(page, '/register');
-    await page.getByLabel('人材として登録').check();
-    await fill(page, 'お名前（表示名）', talent.name);
-    await fill(page, 'メールアドレス', talent.email);
-    await fill(page, 'パスワード', talent.password);
-    await press(page, '登録する');
-    await see(page, talent.name);
+    await registerTalent(page, talent);
   });
 
   await step(visitor, 'sees the partner on the account page', async (page) => {
@@ -288,13 +282,11 @@ try {
           localStorage.setItem('kakehashi.referral', JSON.stringify(kept));
         }, age);
       }
-      await go(page, '/register');
-      await page.getByLabel('人材として登録').check();
-      await fill(page, 'お名前（表示名）', `${name} ${stamp}`);
-      await fill(page, 'メールアドレス', `${name}-${stamp}@e2e.kakehashi.test`);
-      await fill(page, 'パスワード', 'late-visitor-2026');
-      await press(page, '登録する');
-      await see(page, `${name} ${stamp}`);
+      await registerTalent(page, {
+        name: `${name} ${stamp}`,
+        email: `${name}-${stamp}@e2e.kakehashi.test`,
+        password: 'late-visitor-2026',
+      });
       await go(page, '/me');
       await see(page, 'アカウントの種類');
       if (await page.locator('main').getByText('紹介元').count()) throw new Error('attributed to a partner');

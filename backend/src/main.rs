@@ -362,7 +362,7 @@ async fn run_deadlines(state: web::Data<AppState>) {
         let now = state.clock.now();
         match state
             .db
-            .run(move |c| kakehashi::services::deadlines::run(c, now))
+            .write(move |c| kakehashi::services::deadlines::run(c, now))
             .await
         {
             Ok(sweep) if sweep != Default::default() => tracing::info!(?sweep, "deadlines applied"),
@@ -372,7 +372,7 @@ async fn run_deadlines(state: web::Data<AppState>) {
         // Privacy (APPI): deleted accounts' messages are blanked after the retention period.
         match state
             .db
-            .run(move |c| kakehashi::services::privacy::purge_expired(c, now))
+            .write(move |c| kakehashi::services::privacy::purge_expired(c, now))
             .await
         {
             Ok(0) => {}
@@ -443,7 +443,7 @@ async fn run_mail(
         let (now, mailer) = (state.clock.now(), mailer.clone());
         match state
             .db
-            .run(move |c| kakehashi::services::mail::deliver(c, &mailer, now))
+            .write(move |c| kakehashi::services::mail::deliver(c, &mailer, now))
             .await
         {
             Ok(0) => {}

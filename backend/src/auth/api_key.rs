@@ -172,7 +172,7 @@ async fn resolve(req: &HttpRequest) -> Result<ApiCaller, ApiError> {
         // A failure to record the time must not fail the request the key was valid for.
         if let Err(e) = state
             .db
-            .run(move |c| Ok(repo::touch(c, id, now, LAST_USED_GRANULARITY_SECS)?))
+            .write(move |c| Ok(repo::touch(c, id, now, LAST_USED_GRANULARITY_SECS)?))
             .await
         {
             tracing::warn!(error = %e, key_id = id, "could not record the key's last use");

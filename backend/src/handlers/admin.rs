@@ -104,7 +104,7 @@ pub async fn create_hub(
     let now = state.clock.now();
     let hub = state
         .db
-        .run(move |c| service::create_hub(c, &actor, &body, now))
+        .write(move |c| service::create_hub(c, &actor, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(hub))
 }
@@ -135,7 +135,7 @@ pub async fn update_hub(
     Ok(Json(
         state
             .db
-            .run(move |c| service::update_hub(c, &actor, id, &body, now))
+            .write(move |c| service::update_hub(c, &actor, id, &body, now))
             .await?,
     ))
 }
@@ -189,7 +189,7 @@ pub async fn create_staff(
     let now = state.clock.now();
     let created = state
         .db
-        .run(move |c| service::create_staff(c, &actor, &body, now))
+        .write(move |c| service::create_staff(c, &actor, &body, now))
         .await?;
     Ok(HttpResponse::Created()
         .insert_header(("cache-control", "no-store"))

@@ -34,7 +34,7 @@ pub async fn create(
     let now = state.clock.now();
     let created = state
         .db
-        .run(move |c| service::create(c, &actor, &body, now))
+        .write(move |c| service::create(c, &actor, &body, now))
         .await?;
     Ok(HttpResponse::Created()
         .insert_header(("cache-control", "no-store"))
@@ -92,7 +92,7 @@ pub async fn revoke(
     Ok(Json(
         state
             .db
-            .run(move |c| service::revoke(c, &actor, id, now))
+            .write(move |c| service::revoke(c, &actor, id, now))
             .await?,
     ))
 }

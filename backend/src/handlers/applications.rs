@@ -138,7 +138,7 @@ pub async fn transition(
     Ok(Json(
         state
             .db
-            .run(move |c| service::transition(c, &actor, id, &body, now))
+            .write(move |c| service::transition(c, &actor, id, &body, now))
             .await?,
     ))
 }
@@ -188,7 +188,7 @@ pub async fn save_questionnaire(
     Ok(Json(
         state
             .db
-            .run(move |c| service::save_questionnaire(c, &actor, id, &body, now))
+            .write(move |c| service::save_questionnaire(c, &actor, id, &body, now))
             .await?,
     ))
 }

@@ -30,7 +30,7 @@ pub async fn create(
     let (id, now) = (id.into_inner(), state.clock.now());
     let study = state
         .db
-        .run(move |c| service::create(c, &actor, id, now))
+        .write(move |c| service::create(c, &actor, id, now))
         .await?;
     Ok(HttpResponse::Created().json(study))
 }
@@ -57,7 +57,7 @@ pub async fn update(
     Ok(Json(
         state
             .db
-            .run(move |c| service::update_text(c, &actor, id, &body, now))
+            .write(move |c| service::update_text(c, &actor, id, &body, now))
             .await?,
     ))
 }
@@ -79,7 +79,7 @@ pub async fn consent(
     Ok(Json(
         state
             .db
-            .run(move |c| service::consent(c, &actor, id, now))
+            .write(move |c| service::consent(c, &actor, id, now))
             .await?,
     ))
 }
@@ -104,7 +104,7 @@ pub async fn publish(
     Ok(Json(
         state
             .db
-            .run(move |c| service::publish(c, &actor, id, now))
+            .write(move |c| service::publish(c, &actor, id, now))
             .await?,
     ))
 }

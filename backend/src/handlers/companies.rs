@@ -29,7 +29,7 @@ pub async fn create(
     let now = state.clock.now();
     let company = state
         .db
-        .run(move |c| service::create(c, &actor, &body, now))
+        .write(move |c| service::create(c, &actor, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(company))
 }
@@ -128,7 +128,7 @@ pub async fn add_visit(
     let (id, now) = (id.into_inner(), state.clock.now());
     let visit = state
         .db
-        .run(move |c| service::add_visit(c, &actor, id, &body, now))
+        .write(move |c| service::add_visit(c, &actor, id, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(visit))
 }

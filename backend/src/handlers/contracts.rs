@@ -35,7 +35,7 @@ pub async fn propose(
     let (id, now) = (id.into_inner(), state.clock.now());
     let contract = state
         .db
-        .run(move |c| service::propose(c, &actor, id, &body, now))
+        .write(move |c| service::propose(c, &actor, id, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(contract))
 }
@@ -113,7 +113,7 @@ pub async fn request_changes(
     Ok(Json(
         state
             .db
-            .run(move |c| service::request_changes(c, &actor, id, &body.comment, now))
+            .write(move |c| service::request_changes(c, &actor, id, &body.comment, now))
             .await?,
     ))
 }

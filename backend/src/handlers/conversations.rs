@@ -59,7 +59,7 @@ pub async fn post_message(
     let (id, now) = (id.into_inner(), state.clock.now());
     let message = state
         .db
-        .run(move |c| service::post_message(c, &actor, id, &body, now))
+        .write(move |c| service::post_message(c, &actor, id, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(message))
 }
@@ -86,7 +86,7 @@ pub async fn propose(
     let (id, now) = (id.into_inner(), state.clock.now());
     let interview = state
         .db
-        .run(move |c| service::propose(c, &actor, id, &body, now))
+        .write(move |c| service::propose(c, &actor, id, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(interview))
 }
@@ -137,7 +137,7 @@ pub async fn confirm(
     Ok(Json(
         state
             .db
-            .run(move |c| service::confirm(c, &actor, id, &body, now))
+            .write(move |c| service::confirm(c, &actor, id, &body, now))
             .await?,
     ))
 }
@@ -161,7 +161,7 @@ pub async fn notes(
     Ok(Json(
         state
             .db
-            .run(move |c| service::save_notes(c, &actor, id, &body))
+            .write(move |c| service::save_notes(c, &actor, id, &body))
             .await?,
     ))
 }

@@ -212,7 +212,7 @@ pub async fn preflight(state: State, req: HttpRequest) -> HttpResponse {
 pub async fn click(state: State, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let q: ClickQuery = query(&req)?;
     let now = state.clock.now();
-    let location = state.db.run(move |c| service::click(c, &q, now)).await?;
+    let location = state.db.write(move |c| service::click(c, &q, now)).await?;
     Ok(HttpResponse::Found()
         .insert_header((header::LOCATION, location))
         .insert_header((header::CACHE_CONTROL, "no-store"))

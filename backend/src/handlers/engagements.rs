@@ -81,7 +81,7 @@ pub async fn kickoff(
     Ok(Json(
         state
             .db
-            .run(move |c| service::save_kickoff(c, &actor, id, &body, now))
+            .write(move |c| service::save_kickoff(c, &actor, id, &body, now))
             .await?,
     ))
 }
@@ -107,7 +107,7 @@ pub async fn report(
     let (id, now) = (id.into_inner(), state.clock.now());
     let report = state
         .db
-        .run(move |c| service::submit_report(c, &actor, id, &body, now))
+        .write(move |c| service::submit_report(c, &actor, id, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(report))
 }
@@ -134,7 +134,7 @@ pub async fn acknowledge(
     Ok(Json(
         state
             .db
-            .run(move |c| service::acknowledge_report(c, &actor, id, &body, now))
+            .write(move |c| service::acknowledge_report(c, &actor, id, &body, now))
             .await?,
     ))
 }
@@ -160,7 +160,7 @@ pub async fn review(
     let (id, now) = (id.into_inner(), state.clock.now());
     let review = state
         .db
-        .run(move |c| service::submit_review(c, &actor, id, &body, now))
+        .write(move |c| service::submit_review(c, &actor, id, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(review))
 }
@@ -187,7 +187,7 @@ pub async fn renew(
     let (id, now) = (id.into_inner(), state.clock.now());
     let contract = state
         .db
-        .run(move |c| service::renew(c, &actor, id, &body, now))
+        .write(move |c| service::renew(c, &actor, id, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(contract))
 }
@@ -234,7 +234,7 @@ pub async fn outcome(
     let (id, now) = (id.into_inner(), state.clock.now());
     let outcome = state
         .db
-        .run(move |c| service::add_outcome(c, &actor, id, &body, now))
+        .write(move |c| service::add_outcome(c, &actor, id, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(outcome))
 }

@@ -44,7 +44,7 @@ where
     F: Fn(&mut crate::db::AnyConnection) -> Result<T, crate::error::ApiError> + Send + 'static,
     T: Send + 'static,
 {
-    let out = state.db.run(work).await?;
+    let out = state.db.write(work).await?;
     state.sync_search().await;
     Ok(out)
 }

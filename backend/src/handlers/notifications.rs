@@ -48,7 +48,7 @@ pub async fn read(
     let (id, now) = (id.into_inner(), to_db_time(state.clock.now()));
     let found = state
         .db
-        .run(move |c| Ok(repo::mark_read(c, actor.user_id, id, now)?))
+        .write(move |c| Ok(repo::mark_read(c, actor.user_id, id, now)?))
         .await?;
     if found {
         Ok(HttpResponse::NoContent().finish())

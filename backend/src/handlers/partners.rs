@@ -37,7 +37,7 @@ pub async fn create(
     let now = state.clock.now();
     let partner = state
         .db
-        .run(move |c| service::create(c, &actor, &body, now))
+        .write(move |c| service::create(c, &actor, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(partner))
 }
@@ -68,7 +68,7 @@ pub async fn update(
     Ok(Json(
         state
             .db
-            .run(move |c| service::update(c, &actor, id, &body, now))
+            .write(move |c| service::update(c, &actor, id, &body, now))
             .await?,
     ))
 }
@@ -122,7 +122,7 @@ pub async fn update_origins(
     Ok(Json(
         state
             .db
-            .run(move |c| service::update_origins(c, &actor, id, &body, now))
+            .write(move |c| service::update_origins(c, &actor, id, &body, now))
             .await?,
     ))
 }
@@ -176,7 +176,7 @@ pub async fn create_programme(
     let (id, now) = (id.into_inner(), state.clock.now());
     let created = state
         .db
-        .run(move |c| service::create_programme(c, &actor, id, &body, now))
+        .write(move |c| service::create_programme(c, &actor, id, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(created))
 }
@@ -205,7 +205,7 @@ pub async fn update_programme(
     Ok(Json(
         state
             .db
-            .run(move |c| service::update_programme(c, &actor, id, &body, now))
+            .write(move |c| service::update_programme(c, &actor, id, &body, now))
             .await?,
     ))
 }
@@ -230,7 +230,7 @@ pub async fn delete_programme(
     let (id, now) = (id.into_inner(), state.clock.now());
     state
         .db
-        .run(move |c| service::delete_programme(c, &actor, id, now))
+        .write(move |c| service::delete_programme(c, &actor, id, now))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -131,7 +131,7 @@ pub async fn withdraw_consent(
     Ok(Json(
         state
             .db
-            .run(move |conn| privacy::withdraw(conn, &actor, id, now))
+            .write(move |conn| privacy::withdraw(conn, &actor, id, now))
             .await?,
     ))
 }

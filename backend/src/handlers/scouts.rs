@@ -33,7 +33,7 @@ pub async fn send(
     let (id, now) = (id.into_inner(), state.clock.now());
     let scout = state
         .db
-        .run(move |c| service::send(c, &actor, id, &body, now))
+        .write(move |c| service::send(c, &actor, id, &body, now))
         .await?;
     Ok(HttpResponse::Created().json(scout))
 }

@@ -93,7 +93,7 @@ pub async fn remove(
     let (id, now) = (id.into_inner(), state.clock.now());
     state
         .db
-        .run(move |c| service::delete(c, &actor, id, now))
+        .write(move |c| service::delete(c, &actor, id, now))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -157,7 +157,7 @@ pub async fn redeliver(
     let (id, now) = (id.into_inner(), state.clock.now());
     let delivery = state
         .db
-        .run(move |c| service::redeliver(c, &actor, id, now))
+        .write(move |c| service::redeliver(c, &actor, id, now))
         .await?;
     Ok(HttpResponse::Accepted().json(delivery))
 }

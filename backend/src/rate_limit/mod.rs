@@ -206,7 +206,7 @@ impl RateLimiter {
         let outcome = match &self.store {
             Store::Memory(store) => Ok(store.take(bucket, key, limit, now)),
             Store::Database(db) => {
-                db.run(move |c| database::take(c, bucket, &key, limit, now))
+                db.write(move |c| database::take(c, bucket, &key, limit, now))
                     .await
             }
         };

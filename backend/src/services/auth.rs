@@ -30,7 +30,7 @@ pub async fn register(state: &AppState, req: RegisterRequest) -> Result<TokenRes
     };
     let (user, family) = state
         .db
-        .run(move |conn| {
+        .write(move |conn| {
             conn.transaction(|conn| {
                 let email = normalize_email(&req.email);
                 if users::email_exists(conn, &email)? {
@@ -191,7 +191,7 @@ async fn start_session(
     let (token, hash) = refresh::generate();
     let me = state
         .db
-        .run(move |conn| {
+        .write(move |conn| {
             conn.transaction(|conn| {
                 refresh_tokens::insert(
                     conn,
@@ -250,7 +250,7 @@ pub async fn refresh(state: &AppState, presented: &str) -> Result<TokenResponse,
     let (new_token, new_hash) = refresh::generate();
     let outcome = state
         .db
-        .run(move |conn| conn.transaction(|conn| rotate(conn, &presented_hash, &new_hash, now)))
+        .write(move |conn| conn.transaction(|conn| rotate(conn, &presented_hash, &new_hash, now)))
         .await?;
     match outcome {
         Rotation::Rotated(me) => token_response(state, *me, new_token, now),
@@ -302,7 +302,7 @@ pub async fn logout(state: &AppState, presented: &str) -> Result<(), ApiError> {
     let hash = refresh::digest(presented);
     state
         .db
-        .run(move |conn| {
+        .write(move |conn| {
             conn.transaction(|conn| {
                 let row = refresh_tokens::find_by_hash(conn, &hash)?
                     .ok_or(ApiError::InvalidRefreshToken)?;

@@ -318,7 +318,7 @@ pub async fn delete_account(
     let actor = actor.clone();
     let erased = state
         .db
-        .run(move |conn| conn.transaction(|conn| erase(conn, &actor, &user.email, now)))
+        .write(move |conn| conn.transaction(|conn| erase(conn, &actor, &user.email, now)))
         .await;
     match erased {
         Ok(()) => {}

@@ -230,7 +230,7 @@ pub const KEEP_DAYS: i64 = 30;
 /// outbox does not grow without end. Returns how many went.
 pub async fn prune(db: &Db, now: DateTime<Utc>) -> Result<usize, ApiError> {
     let before = to_db_time(now - chrono::Duration::days(KEEP_DAYS));
-    db.run(move |c| {
+    db.write(move |c| {
         c.transaction(|c| {
             let ids = repo::prunable(c, before)?;
             let mut removed = 0;
@@ -298,7 +298,7 @@ async fn deliver_one(
     );
     let until = now + hold;
     let claimed = db
-        .run(move |c| Ok(repo::claim(c, id, to_db_time(now), to_db_time(until))?))
+        .write(move |c| Ok(repo::claim(c, id, to_db_time(now), to_db_time(until))?))
         .await?;
     if !claimed {
         return Ok(Outcome::Skipped);
@@ -324,7 +324,7 @@ async fn deliver_one(
         tracing::warn!(delivery = id, attempts, given_up, error = %e, "webhook not delivered");
     }
     let error: Option<String> = error.map(|e| e.chars().take(ERROR_MAX).collect());
-    db.run(move |c| {
+    db.write(move |c| {
         c.transaction(|c| {
             repo::record_attempt(
                 c,

@@ -97,7 +97,7 @@ pub async fn create(
     let event_types = to_text(&events)?;
     let stored = secret.clone();
     let webhook = db
-        .run(move |c| {
+        .write(move |c| {
             c.transaction(|c| {
                 let id = repo::insert_subscription(
                     c,
