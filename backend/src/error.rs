@@ -40,7 +40,8 @@ pub enum ApiError {
     Conflict { code: String, detail: String },
     #[error("database unavailable")]
     DatabaseUnavailable,
-    /// Another writer got there first (SQLite); `Db::run` retries, clients see 503 if it persists.
+    /// Another writer got there first (SQLite); `Db` runs the work again, clients see 503 if it
+    /// persists.
     #[error("database busy")]
     DatabaseBusy,
     #[error("internal error: {0}")]

@@ -9,7 +9,9 @@
 //!   (not `application/json`) and 422 (fields that break the rules);
 //! - a path parameter that does not parse (`/projects/abc`) is 400 (`PathConfig` in `app.rs`),
 //!   and one that names nothing the caller may see is 404;
-//! - a query parameter that does not parse (`?limit=x`) is 422 (`QueryConfig` in `app.rs`).
+//! - a query parameter that does not parse (`?limit=x`) is 422 (`QueryConfig` in `app.rs`);
+//! - any operation answers 503 with `Retry-After` while its database is unreachable, and a
+//!   write (every method but GET) 507 when the disk under SQLite is full (`error.rs`).
 //!
 //! An operation that documents a status itself keeps its own description.
 //!
@@ -31,28 +33,28 @@ pub fn add(doc: OpenApi) -> OpenApi {
 }
 
 fn add_responses(mut doc: OpenApi) -> OpenApi {
-    for op in operations(&mut doc) {
-        add_to(op);
+    for (writes, op) in operations(&mut doc) {
+        add_to(op, writes);
     }
     doc
 }
 
-/// Every operation of the document, whatever its method.
-fn operations(doc: &mut OpenApi) -> impl Iterator<Item = &mut Operation> {
+/// Every operation of the document, with whether its method writes (all but GET).
+fn operations(doc: &mut OpenApi) -> impl Iterator<Item = (bool, &mut Operation)> {
     doc.paths.paths.values_mut().flat_map(|item| {
         [
-            &mut item.get,
-            &mut item.put,
-            &mut item.post,
-            &mut item.delete,
-            &mut item.patch,
+            (false, &mut item.get),
+            (true, &mut item.put),
+            (true, &mut item.post),
+            (true, &mut item.delete),
+            (true, &mut item.patch),
         ]
         .into_iter()
-        .flatten()
+        .filter_map(|(writes, op)| op.as_mut().map(|op| (writes, op)))
     })
 }
 
-fn add_to(op: &mut Operation) {
+fn add_to(op: &mut Operation, writes: bool) {
     let secured = op.security.as_ref().is_some_and(|requirements| {
         // `SecurityRequirement` keeps its scheme names private; its JSON form names them.
         requirements
@@ -112,6 +114,16 @@ fn add_to(op: &mut Operation) {
             "A query parameter is not of its type or not allowed (`validation_failed`)",
         );
     }
+    add(
+        "503",
+        "The database is unreachable for now (`database_unavailable`); retry after `Retry-After` seconds",
+    );
+    if writes {
+        add(
+            "507",
+            "The server's disk is full, so nothing was saved (`storage_full`); retry later",
+        );
+    }
 }
 
 fn problem(description: &str) -> RefOr<Response> {
@@ -149,7 +161,7 @@ fn open_flattened_inputs(mut doc: OpenApi) -> OpenApi {
     for schema in components.schemas.values_mut() {
         retarget(schema, &closed, &mut used);
     }
-    for op in operations(&mut doc) {
+    for (_, op) in operations(&mut doc) {
         for response in op.responses.responses.values_mut() {
             if let RefOr::T(response) = response {
                 for content in response.content.values_mut() {

@@ -3,6 +3,7 @@
 pub mod schema;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
@@ -124,11 +125,14 @@ pub type PooledConnection = r2d2::PooledConnection<Manager>;
 pub struct Db {
     pool: Pool,
     kind: DatabaseKind,
+    /// SQLite's writers take turns here (see [`Db::run_as`]).
+    writers: Arc<Mutex<()>>,
 }
 
-/// How often a transaction overtaken by another writer is run again. Under `make load`'s
-/// saturating write mix, 6 retries in lockstep still lost about one apply in 10,000; spread
-/// out by random jitter and capped at a quarter second, 10 give up only after about 3 s.
+/// How often work that found the database busy is run again: writes wait for SQLite's lock
+/// up front (see [`attempt`]), so this is for what is left (another process holding the lock
+/// past the busy timeout, racing inserts on PostgreSQL). Spread out by random jitter and capped
+/// at a quarter second, 10 give up only after about 3 s.
 const BUSY_RETRIES: u32 = 10;
 
 /// The pause before a retry: exponential from 10 ms, capped, plus up to as much again at
@@ -147,7 +151,8 @@ enum Access {
 }
 
 /// Runs `work` once. A write on SQLite takes the database's write lock first
-/// (`BEGIN IMMEDIATE`), waiting for it under the busy timeout like any writer: a plain
+/// (`BEGIN IMMEDIATE`; free unless another process holds it, since this process's writers take
+/// turns, else waited for under the busy timeout): a plain
 /// (deferred) transaction that reads and then writes is refused at once when another writer
 /// committed in between (`SQLITE_BUSY_SNAPSHOT`), and under `make load` even 10 retries lost
 /// about one apply in 1,200 to that. The work's own transactions become savepoints inside.
@@ -202,6 +207,7 @@ impl Db {
         Ok(Self {
             pool,
             kind: url.kind(),
+            writers: Arc::default(),
         })
     }
 
@@ -237,9 +243,9 @@ impl Db {
         self.run_as(Access::Write, work).await
     }
 
-    /// SQLite refuses a write transaction whose snapshot another writer has overtaken
-    /// (`SQLITE_BUSY`, which no busy timeout waits out); the work is then run again from the
-    /// start, so racing requests get a real answer (often a 409) rather than an error.
+    /// Work that finds the database busy (`ApiError::DatabaseBusy`) is run again from the
+    /// start, so racing requests get a real answer (often a 409) rather than an error; 503
+    /// only once the retries are spent.
     async fn run_as<T, F>(&self, access: Access, work: F) -> Result<T, ApiError>
     where
         F: Fn(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
@@ -247,6 +253,14 @@ impl Db {
     {
         let db = self.clone();
         actix_web::web::block(move || {
+            // SQLite lets one writer in at a time. This process's writers queue here and are
+            // woken as soon as the one before is done, instead of in SQLite's busy handler, which
+            // polls with sleeps of up to 100 ms; and they wait without holding one of the pool's
+            // connections, which the readers need meanwhile. `BEGIN IMMEDIATE` still guards
+            // against other processes (the CLI, a backup).
+            let sqlite_writer = matches!(access, Access::Write) && db.kind == DatabaseKind::Sqlite;
+            let _turn =
+                sqlite_writer.then(|| db.writers.lock().unwrap_or_else(PoisonError::into_inner));
             let mut conn = db.get()?;
             let mut attempt_no = 0;
             loop {
