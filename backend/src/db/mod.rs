@@ -151,11 +151,11 @@ enum Access {
 }
 
 /// Runs `work` once. A write on SQLite takes the database's write lock first
-/// (`BEGIN IMMEDIATE`; free unless another process holds it, since this process's writers take
-/// turns, else waited for under the busy timeout): a plain
-/// (deferred) transaction that reads and then writes is refused at once when another writer
-/// committed in between (`SQLITE_BUSY_SNAPSHOT`), and under `make load` even 10 retries lost
-/// about one apply in 1,200 to that. The work's own transactions become savepoints inside.
+/// (`BEGIN IMMEDIATE`: free unless another process holds it, since this process's writers take
+/// turns, and else waited for under the busy timeout). A plain (deferred) transaction that
+/// reads and then writes is refused at once when another writer committed in between
+/// (`SQLITE_BUSY_SNAPSHOT`), and under `make load` even 10 retries lost about one apply in
+/// 1,200 to that. The work's own transactions become savepoints inside.
 ///
 /// The outer transaction only takes the lock early; what is kept is decided by the work's own
 /// transactions, as on PostgreSQL, so it commits even when the work answers an error, and is
