@@ -441,9 +441,12 @@ async fn run_mail(
     loop {
         tick.tick().await;
         let (now, mailer) = (state.clock.now(), mailer.clone());
+        // `run`, not `write`: delivery talks to the mail server between its statements, and
+        // a write would hold SQLite's write lock (and every other writer) for that long. Each
+        // statement commits by itself; the claim is one conditional update.
         match state
             .db
-            .write(move |c| kakehashi::services::mail::deliver(c, &mailer, now))
+            .run(move |c| kakehashi::services::mail::deliver(c, &mailer, now))
             .await
         {
             Ok(0) => {}

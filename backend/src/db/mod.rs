@@ -223,8 +223,8 @@ impl Db {
         })
     }
 
-    /// Runs blocking diesel work that only reads on actix's blocking thread pool, never on an
-    /// async worker.
+    /// Runs blocking diesel work that only reads (or writes in single statements that commit
+    /// by themselves) on actix's blocking thread pool, never on an async worker.
     pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         F: Fn(&mut AnyConnection) -> Result<T, ApiError> + Send + 'static,
