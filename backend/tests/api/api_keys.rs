@@ -44,15 +44,12 @@ async fn partner_staff(app: &TestApp, name: &str, code: &str, email: &str) -> Us
             )?;
             kakehashi::services::accounts::create_staff(
                 conn,
-                &kakehashi::services::accounts::NewStaff {
-                    email: email_owned.clone(),
-                    password: PASSWORD.into(),
-                    display_name: "高橋 葵".into(),
-                    role: Role::Partner,
-                    organisation: kakehashi::services::accounts::StaffOrganisation::Partner(
-                        partner.id,
-                    ),
-                },
+                &crate::fixtures::staff_account(
+                    &email_owned,
+                    "高橋 葵",
+                    Role::Partner,
+                    kakehashi::services::accounts::StaffOrganisation::Partner(partner.id),
+                ),
                 now,
             )
         })

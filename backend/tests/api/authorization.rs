@@ -171,15 +171,12 @@ async fn partners_see_no_individual_records(backend: Backend) {
             )?;
             kakehashi::services::accounts::create_staff(
                 conn,
-                &kakehashi::services::accounts::NewStaff {
-                    email: "p@bank.example".into(),
-                    password: crate::util::PASSWORD.into(),
-                    display_name: "高橋".into(),
-                    role: kakehashi_shared::enums::Role::Partner,
-                    organisation: kakehashi::services::accounts::StaffOrganisation::Partner(
-                        partner.id,
-                    ),
-                },
+                &crate::fixtures::staff_account(
+                    "p@bank.example",
+                    "高橋",
+                    kakehashi_shared::enums::Role::Partner,
+                    kakehashi::services::accounts::StaffOrganisation::Partner(partner.id),
+                ),
                 now,
             )
         })

@@ -13,6 +13,22 @@ use kakehashi_shared::talent::{PrefectureTie, TalentProfileInput, TalentSkill};
 
 use crate::util::{TestApp, PASSWORD};
 
+/// A staff account (coordinator, partner or admin) with the tests' password.
+pub fn staff_account(
+    email: &str,
+    display_name: &str,
+    role: Role,
+    organisation: StaffOrganisation,
+) -> NewStaff {
+    NewStaff {
+        email: email.into(),
+        password: PASSWORD.into(),
+        display_name: display_name.into(),
+        role,
+        organisation,
+    }
+}
+
 /// A signed-in user and a client carrying their token.
 pub struct User {
     pub session: TokenResponse,
@@ -66,13 +82,12 @@ impl TestApp {
                 )?;
                 accounts::create_staff(
                     conn,
-                    &NewStaff {
-                        email: email_owned.clone(),
-                        password: PASSWORD.into(),
-                        display_name: "佐藤 次郎".into(),
-                        role: Role::Partner,
-                        organisation: StaffOrganisation::Partner(partner.id),
-                    },
+                    &staff_account(
+                        &email_owned,
+                        "佐藤 次郎",
+                        Role::Partner,
+                        StaffOrganisation::Partner(partner.id),
+                    ),
                     now,
                 )?;
                 Ok(partner.id)
@@ -97,13 +112,12 @@ impl TestApp {
                 )?;
                 accounts::create_staff(
                     conn,
-                    &NewStaff {
-                        email: email_owned.clone(),
-                        password: PASSWORD.into(),
-                        display_name: "千葉 恵子".into(),
-                        role: Role::Coordinator,
-                        organisation: StaffOrganisation::Hub(hub.id),
-                    },
+                    &staff_account(
+                        &email_owned,
+                        "千葉 恵子",
+                        Role::Coordinator,
+                        StaffOrganisation::Hub(hub.id),
+                    ),
                     now,
                 )
             })
@@ -118,13 +132,12 @@ impl TestApp {
             .run(move |conn| {
                 accounts::create_staff(
                     conn,
-                    &NewStaff {
-                        email: "ops@kakehashi.example".into(),
-                        password: PASSWORD.into(),
-                        display_name: "運営".into(),
-                        role: Role::Admin,
-                        organisation: StaffOrganisation::None,
-                    },
+                    &staff_account(
+                        "ops@kakehashi.example",
+                        "運営",
+                        Role::Admin,
+                        StaffOrganisation::None,
+                    ),
                     now,
                 )
             })

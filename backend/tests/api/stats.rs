@@ -4,7 +4,7 @@
 //! 422s; who may read what.
 
 use chrono::{Duration, NaiveDate};
-use kakehashi::services::accounts::{self, NewStaff, StaffOrganisation};
+use kakehashi::services::accounts::{self, StaffOrganisation};
 use kakehashi_shared::application::{ApplicationInput, TransitionInput};
 use kakehashi_shared::engagement::ReviewInput;
 use kakehashi_shared::enums::{AgeBand, DeclineReason, EmployerType, Role};
@@ -169,13 +169,12 @@ async fn world(app: &TestApp) -> World {
         .run(move |c| {
             accounts::create_staff(
                 c,
-                &NewStaff {
-                    email: "staff@iwagin.example".into(),
-                    password: PASSWORD.into(),
-                    display_name: "銀行 担当".into(),
-                    role: Role::Partner,
-                    organisation: StaffOrganisation::Partner(partner_id),
-                },
+                &crate::fixtures::staff_account(
+                    "staff@iwagin.example",
+                    "銀行 担当",
+                    Role::Partner,
+                    StaffOrganisation::Partner(partner_id),
+                ),
                 now,
             )
         })

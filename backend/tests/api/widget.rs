@@ -526,19 +526,18 @@ async fn registrations_record_the_partner_and_stale_codes_are_ignored(backend: B
 
 /// A staff account of the partner, signed in.
 async fn partner_staff(app: &TestApp, partner_id: i64, email: &str) -> User {
-    use kakehashi::services::accounts::{self, NewStaff, StaffOrganisation};
+    use kakehashi::services::accounts::{self, StaffOrganisation};
     let (email_owned, now) = (email.to_owned(), app.now());
     app.db
         .run(move |c| {
             accounts::create_staff(
                 c,
-                &NewStaff {
-                    email: email_owned.clone(),
-                    password: PASSWORD.into(),
-                    display_name: "県 産業振興課".into(),
-                    role: kakehashi_shared::enums::Role::Partner,
-                    organisation: StaffOrganisation::Partner(partner_id),
-                },
+                &crate::fixtures::staff_account(
+                    &email_owned,
+                    "県 産業振興課",
+                    kakehashi_shared::enums::Role::Partner,
+                    StaffOrganisation::Partner(partner_id),
+                ),
                 now,
             )
         })
