@@ -181,8 +181,11 @@ where
             let _ = Transactions::rollback_transaction(conn);
         })
     };
+    // The work's own error says more than how the transaction ended after it (SQLite may
+    // already have rolled back, e.g. on a full disk, and the commit then finds none).
+    let value = out?;
     ended?;
-    out
+    Ok(value)
 }
 
 /// How long a request waits for a connection before it answers 503.
